@@ -1,0 +1,45 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/capture/eventdecoder.h"
+#include "core/model/capturedevent.h"
+
+namespace hindsight::capture {
+
+/// Reads every event of one input file (or "-" for standard input): NDJSON (one JSON document
+/// per line) or a JSON array of events, plain or gzip-compressed, in constant memory.
+/// Each problem is reported with the 1-based line it is on; good events around it still arrive.
+class EventReader
+{
+public:
+    using EventSink = std::function<void(const model::CapturedEvent &, std::int64_t line)>;
+    using IssueSink = std::function<void(std::int64_t line, const std::string &reason)>;
+    /// Called now and then with bytes read so far and the total (-1 when unknown).
+    using ProgressSink = std::function<void(std::int64_t done, std::int64_t total)>;
+
+    EventReader(std::string path, InputFormat format);
+
+    /// Reads to the end (or until `cancel` becomes true). Returns false when the file could not
+    /// be opened or read (error() says why); rejected lines do not make it fail.
+    bool run(const EventSink &onEvent, const IssueSink &onIssue, const ProgressSink &onProgress = {},
+             const std::atomic<bool> *cancel = nullptr);
+
+    const std::string &error() const { return m_error; }
+    InputFormat format() const { return m_decoder.format(); }
+    bool wasCancelled() const { return m_cancelled; }
+    /// Documents (lines or array elements) seen, including empty lines skipped.
+    std::int64_t documents() const { return m_documents; }
+
+private:
+    std::string m_path;
+    EventDecoder m_decoder;
+    std::string m_error;
+    bool m_cancelled = false;
+    std::int64_t m_documents = 0;
+};
+
+} // namespace hindsight::capture

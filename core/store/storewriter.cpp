@@ -1,0 +1,328 @@
+#include "core/store/storewriter.h"
+
+#include <sqlite3.h>
+
+#include "core/model/url.h"
+#include "core/store/store.h"
+#include "core/store/uuidcodec.h"
+
+namespace hindsight::store {
+
+namespace {
+
+// Dictionaries are caches of what is in the store; past this many entries one is dropped and
+// refilled from the store on demand, so memory stays bounded on any input.
+constexpr std::size_t kMaxCacheEntries = 1'000'000;
+constexpr std::uint32_t kMaxSequence = (1u << kSequenceBits) - 1;
+
+std::int64_t fnv1a(std::string_view s)
+{
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return static_cast<std::int64_t>(h);
+}
+
+} // namespace
+
+StoreWriter::StoreWriter(Store &store) : m_store(store)
+{
+    Database &db = store.db();
+    m_insert = Statement(db, "INSERT INTO interactions(id, uuid, type, distinct_id, session, url, title, referrer, "
+                             "chain, properties, consent) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    m_maxInMs = Statement(db, "SELECT max(id) FROM interactions WHERE id BETWEEN ?1 AND ?2");
+    m_findType = Statement(db, "SELECT id FROM event_types WHERE name = ?1");
+    m_insertType = Statement(db, "INSERT INTO event_types(name) VALUES(?1)");
+    m_findUrl = Statement(db, "SELECT id FROM urls WHERE url = ?1");
+    m_insertUrl = Statement(db, "INSERT INTO urls(url, host, path, query, hash) VALUES(?1,?2,?3,?4,?5)");
+    m_findText = Statement(db, "SELECT id FROM texts WHERE value = ?1");
+    m_insertText = Statement(db, "INSERT INTO texts(value) VALUES(?1)");
+    m_findDistinct = Statement(db, "SELECT id FROM distinct_ids WHERE distinct_id = ?1");
+    m_insertDistinct = Statement(db, "INSERT INTO distinct_ids(id, distinct_id, person) "
+                                     "VALUES((SELECT coalesce(max(id), 0) + 1 FROM distinct_ids), ?1, "
+                                     "(SELECT coalesce(max(id), 0) + 1 FROM distinct_ids))");
+    m_findSession = Statement(db, "SELECT id FROM sessions WHERE session_key = ?1");
+    m_insertSession = Statement(db, "INSERT INTO sessions(session_key) VALUES(?1)");
+    m_findChain = Statement(db, "SELECT id FROM chains WHERE chain = ?1");
+    m_insertChain = Statement(db, "INSERT INTO chains(chain) VALUES(?1)");
+    m_findProps = Statement(db, "SELECT id FROM properties WHERE hash = ?1 AND json = ?2");
+    m_insertProps = Statement(db, "INSERT INTO properties(hash, json) VALUES(?1, ?2)");
+    m_person = Statement(db, "SELECT person FROM distinct_ids WHERE id = ?1");
+    m_mergePerson = Statement(db, "UPDATE distinct_ids SET person = ?1 WHERE person = ?2");
+    m_updateMeta = Statement(db, "UPDATE meta SET value = value + ?2 WHERE key = ?1");
+    if (!m_insert.valid() || !m_updateMeta.valid() || !m_mergePerson.valid())
+        fail("cannot prepare the store for writing");
+}
+
+StoreWriter::~StoreWriter() = default; // an uncommitted batch rolls back with m_tx
+
+bool StoreWriter::fail(std::string_view context)
+{
+    m_failed = true;
+    // Whatever the open batch added to the dictionaries is about to be rolled back.
+    for (Dictionary *d : {&m_types, &m_urls, &m_texts, &m_distinct, &m_sessions, &m_chains, &m_props})
+        d->clear();
+    m_nextSeq.clear();
+    m_error = std::string(context) + ": " + sqlite3_errmsg(m_store.db().handle());
+    return false;
+}
+
+bool StoreWriter::beginBatch()
+{
+    if (m_tx)
+        return true;
+    m_tx = std::make_unique<Transaction>(m_store.db());
+    if (!m_tx->active()) {
+        m_tx.reset();
+        m_failed = true;
+        m_error = "cannot start writing to " + m_store.path() + ": " + m_store.db().error();
+        return false;
+    }
+    m_batchStored = m_newPeople = m_newSessions = m_newChains = 0;
+    return true;
+}
+
+std::int64_t StoreWriter::lookupOrInsert(Dictionary &cache, Statement &find, Statement &insert,
+                                         std::string_view value, std::int64_t *created)
+{
+    if (auto it = cache.find(value); it != cache.end())
+        return it->second;
+    std::int64_t id = 0;
+    find.bindText(1, value);
+    if (find.next())
+        id = find.int64(0);
+    find.reset();
+    if (id == 0) {
+        insert.bindText(1, value);
+        if (insert.step() != SQLITE_DONE) {
+            insert.reset();
+            fail("cannot store a dictionary value");
+            return 0;
+        }
+        insert.reset();
+        id = sqlite3_last_insert_rowid(m_store.db().handle());
+        if (created)
+            ++*created;
+    }
+    if (cache.size() >= kMaxCacheEntries)
+        cache.clear();
+    cache.emplace(std::string(value), id);
+    return id;
+}
+
+std::int64_t StoreWriter::urlId(std::string_view url)
+{
+    if (url.empty())
+        return 0;
+    if (auto it = m_urls.find(url); it != m_urls.end())
+        return it->second;
+    std::int64_t id = 0;
+    m_findUrl.bindText(1, url);
+    if (m_findUrl.next())
+        id = m_findUrl.int64(0);
+    m_findUrl.reset();
+    if (id == 0) {
+        const model::UrlParts parts = model::splitUrl(url);
+        m_insertUrl.bindText(1, url);
+        m_insertUrl.bindText(2, parts.host);
+        m_insertUrl.bindText(3, parts.path);
+        m_insertUrl.bindText(4, parts.query);
+        m_insertUrl.bindText(5, parts.hash);
+        const int rc = m_insertUrl.step();
+        m_insertUrl.reset();
+        if (rc != SQLITE_DONE) {
+            fail("cannot store a URL");
+            return 0;
+        }
+        id = sqlite3_last_insert_rowid(m_store.db().handle());
+    }
+    if (m_urls.size() >= kMaxCacheEntries)
+        m_urls.clear();
+    m_urls.emplace(std::string(url), id);
+    return id;
+}
+
+std::int64_t StoreWriter::distinctId(std::string_view id)
+{
+    return lookupOrInsert(m_distinct, m_findDistinct, m_insertDistinct, id, &m_newPeople);
+}
+
+std::int64_t StoreWriter::propertiesId(std::string_view json)
+{
+    if (json.empty() || json == "{}")
+        return 0;
+    if (auto it = m_props.find(json); it != m_props.end())
+        return it->second;
+    const std::int64_t hash = fnv1a(json);
+    std::int64_t id = 0;
+    m_findProps.bind(1, hash);
+    m_findProps.bindText(2, json);
+    if (m_findProps.next())
+        id = m_findProps.int64(0);
+    m_findProps.reset();
+    if (id == 0) {
+        m_insertProps.bind(1, hash);
+        m_insertProps.bindText(2, json);
+        const int rc = m_insertProps.step();
+        m_insertProps.reset();
+        if (rc != SQLITE_DONE) {
+            fail("cannot store properties");
+            return 0;
+        }
+        id = sqlite3_last_insert_rowid(m_store.db().handle());
+    }
+    if (m_props.size() >= kMaxCacheEntries / 4)
+        m_props.clear();
+    m_props.emplace(std::string(json), id);
+    return id;
+}
+
+std::int64_t StoreWriter::personOf(std::int64_t distinctRow)
+{
+    m_person.bind(1, distinctRow);
+    const std::int64_t person = m_person.next() ? m_person.int64(0) : distinctRow;
+    m_person.reset();
+    return person;
+}
+
+bool StoreWriter::link(std::int64_t anonRow, std::int64_t userRow)
+{
+    const std::int64_t anonPerson = personOf(anonRow);
+    const std::int64_t userPerson = personOf(userRow);
+    if (anonPerson == userPerson)
+        return true;
+    m_mergePerson.bind(1, userPerson);
+    m_mergePerson.bind(2, anonPerson);
+    const int rc = m_mergePerson.step();
+    m_mergePerson.reset();
+    if (rc != SQLITE_DONE)
+        return fail("cannot link identities");
+    --m_newPeople; // two people became one
+    return true;
+}
+
+StoreWriter::Outcome StoreWriter::add(const model::CapturedEvent &e)
+{
+    if (m_failed)
+        return Outcome::Rejected;
+    if (e.timestampMs < 0 || e.timestampMs >= kMaxTimestampMs) {
+        m_error = "timestamp outside the storable range (1970 to 2248)";
+        return Outcome::Rejected;
+    }
+    if (e.uuid.empty() || e.type.empty() || e.distinctId.empty()) {
+        m_error = e.uuid.empty() ? "missing uuid" : e.type.empty() ? "missing event type" : "missing distinct id";
+        return Outcome::Rejected;
+    }
+    if (!beginBatch())
+        return Outcome::Rejected;
+
+    const std::int64_t type = lookupOrInsert(m_types, m_findType, m_insertType, e.type, nullptr);
+    const std::int64_t distinct = distinctId(e.distinctId);
+    const std::int64_t session =
+        e.sessionId.empty() ? 0 : lookupOrInsert(m_sessions, m_findSession, m_insertSession, e.sessionId, &m_newSessions);
+    const std::int64_t url = urlId(e.url);
+    const std::int64_t title = e.title.empty() ? 0 : lookupOrInsert(m_texts, m_findText, m_insertText, e.title, nullptr);
+    const std::int64_t referrer = urlId(e.referrer);
+    const std::int64_t chain =
+        e.chain.empty() ? 0 : lookupOrInsert(m_chains, m_findChain, m_insertChain, e.chain, &m_newChains);
+    const std::int64_t props = propertiesId(e.properties);
+    if (m_failed)
+        return Outcome::Rejected;
+
+    const std::string uuid = encodeUuid(e.uuid);
+    auto seqIt = m_nextSeq.find(e.timestampMs);
+    std::uint32_t seq = seqIt == m_nextSeq.end() ? 0 : seqIt->second;
+    bool probed = false;
+    for (;;) {
+        if (seq > kMaxSequence) {
+            m_error = "more than 1,048,576 interactions in one millisecond";
+            return Outcome::Rejected;
+        }
+        m_insert.bind(1, firstIdAt(e.timestampMs) | seq);
+        m_insert.bindBlob(2, uuid);
+        m_insert.bind(3, type);
+        m_insert.bind(4, distinct);
+        m_insert.bindOptional(5, session);
+        m_insert.bindOptional(6, url);
+        m_insert.bindOptional(7, title);
+        m_insert.bindOptional(8, referrer);
+        m_insert.bindOptional(9, chain);
+        m_insert.bindOptional(10, props);
+        m_insert.bind(11, static_cast<int>(e.consent));
+        const int rc = m_insert.step();
+        m_insert.reset();
+        if (rc == SQLITE_DONE)
+            break;
+        if (rc == SQLITE_CONSTRAINT_UNIQUE)
+            return Outcome::Duplicate;
+        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY && !probed) {
+            // Another interaction holds this millisecond already (an earlier import, or the same
+            // file being imported again): continue after the highest sequence number in use.
+            m_maxInMs.bind(1, firstIdAt(e.timestampMs));
+            m_maxInMs.bind(2, firstIdAt(e.timestampMs) | kMaxSequence);
+            std::int64_t maxId = 0;
+            if (m_maxInMs.next() && !m_maxInMs.isNull(0))
+                maxId = m_maxInMs.int64(0);
+            m_maxInMs.reset();
+            seq = static_cast<std::uint32_t>(maxId & kMaxSequence) + 1;
+            probed = true;
+            continue;
+        }
+        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+            ++seq;
+            continue;
+        }
+        fail("cannot store an interaction");
+        return Outcome::Rejected;
+    }
+    if (m_nextSeq.size() >= 100'000)
+        m_nextSeq.clear();
+    m_nextSeq[e.timestampMs] = seq + 1;
+
+    if (e.type == "identify" && !e.anonDistinctId.empty() && e.anonDistinctId != e.distinctId) {
+        const std::int64_t anon = distinctId(e.anonDistinctId);
+        if (m_failed || !link(anon, distinct))
+            return Outcome::Rejected;
+    }
+    ++m_batchStored;
+    return Outcome::Stored;
+}
+
+bool StoreWriter::commit()
+{
+    if (!m_tx)
+        return !m_failed;
+    if (m_failed) {
+        m_tx.reset(); // rolls back
+        return false;
+    }
+    const std::pair<const char *, std::int64_t> deltas[] = {{"interactions", m_batchStored},
+                                                              {"people", m_newPeople},
+                                                              {"sessions", m_newSessions},
+                                                              {"elements", m_newChains}};
+    for (const auto &[key, delta] : deltas) {
+        if (delta == 0)
+            continue;
+        m_updateMeta.bindText(1, key);
+        m_updateMeta.bind(2, delta);
+        const int rc = m_updateMeta.step();
+        m_updateMeta.reset();
+        if (rc != SQLITE_DONE) {
+            fail("cannot update the store's counters");
+            m_tx.reset();
+            return false;
+        }
+    }
+    if (!m_tx->commit()) {
+        fail("cannot commit to " + m_store.path());
+        m_tx.reset();
+        return false;
+    }
+    m_tx.reset();
+    m_batchStored = m_newPeople = m_newSessions = m_newChains = 0;
+    return true;
+}
+
+} // namespace hindsight::store

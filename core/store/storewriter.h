@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/model/capturedevent.h"
+#include "core/store/statement.h"
+#include "core/store/transaction.h"
+
+namespace hindsight::store {
+
+class Store;
+
+/// Writes captured interactions into a store in batches. Each batch is one transaction:
+/// a crash or kill loses at most the open batch, never leaves half of one, and importing the
+/// same events again stores each uuid once. Repeated values (event types, URLs, titles,
+/// distinct ids, sessions, element chains, property objects) go into dictionary tables once.
+class StoreWriter
+{
+public:
+    enum class Outcome { Stored, Duplicate, Rejected };
+
+    explicit StoreWriter(Store &store);
+    ~StoreWriter();
+    StoreWriter(const StoreWriter &) = delete;
+    StoreWriter &operator=(const StoreWriter &) = delete;
+
+    /// Adds one interaction to the open batch (opening one if needed). `Rejected` means the
+    /// interaction cannot be stored (reason in error()); a database failure also sets failed().
+    Outcome add(const model::CapturedEvent &event);
+
+    /// Commits the open batch. Returns false (and sets error()) when the commit failed.
+    bool commit();
+    /// Interactions added to the open batch so far.
+    std::int64_t pending() const { return m_batchStored; }
+
+    bool failed() const { return m_failed; }
+    const std::string &error() const { return m_error; }
+
+private:
+    struct Hash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using Dictionary = std::unordered_map<std::string, std::int64_t, Hash, std::equal_to<>>;
+
+    bool beginBatch();
+    std::int64_t lookupOrInsert(Dictionary &cache, Statement &find, Statement &insert, std::string_view value,
+                                std::int64_t *created);
+    std::int64_t urlId(std::string_view url);
+    std::int64_t distinctId(std::string_view id);
+    std::int64_t propertiesId(std::string_view json);
+    std::int64_t personOf(std::int64_t distinctRow);
+    bool link(std::int64_t anonRow, std::int64_t userRow);
+    bool fail(std::string_view context);
+
+    Store &m_store;
+    std::unique_ptr<Transaction> m_tx;
+    std::string m_error;
+    bool m_failed = false;
+
+    Statement m_insert, m_maxInMs;
+    Statement m_findType, m_insertType, m_findUrl, m_insertUrl, m_findText, m_insertText;
+    Statement m_findDistinct, m_insertDistinct, m_findSession, m_insertSession, m_findChain, m_insertChain;
+    Statement m_findProps, m_insertProps, m_person, m_mergePerson, m_updateMeta;
+
+    Dictionary m_types, m_urls, m_texts, m_distinct, m_sessions, m_chains;
+    Dictionary m_props;
+    std::unordered_map<std::int64_t, std::uint32_t> m_nextSeq; ///< ms -> next free sequence number
+
+    std::int64_t m_batchStored = 0, m_newPeople = 0, m_newSessions = 0, m_newChains = 0;
+};
+
+} // namespace hindsight::store
