@@ -39,4 +39,10 @@ struct ProcessResult
 /// Runs `argv` (argv[0] is the program path) with `input` on stdin, waits, and captures output.
 ProcessResult runProcess(const std::vector<std::string> &argv, std::string_view input = {});
 
+/// Starts `argv` in the background with its output discarded; returns the child's pid.
+int startProcess(const std::vector<std::string> &argv);
+
+/// Waits for a child started with startProcess; returns like ProcessResult::exitCode.
+int waitProcess(int pid);
+
 } // namespace hindsight::test
