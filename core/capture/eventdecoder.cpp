@@ -2,12 +2,14 @@
 
 #include <QCryptographicHash>
 #include <cstdio>
+#include <unordered_map>
 #include <simdjson.h>
 
 #include "core/capture/elementchain.h"
 #include "core/capture/jsonwriter.h"
 #include "core/capture/posthognames.h"
 #include "core/capture/timestamp.h"
+#include "core/model/fasthash.h"
 
 namespace hindsight::capture {
 
@@ -123,7 +125,7 @@ std::string derivedUuid(std::string_view json)
     return buf;
 }
 
-std::string canonicalChain(std::string_view text, std::string_view path)
+std::string parseAndCanonicalize(std::string_view text, std::string_view path)
 {
     model::ElementChain chain;
     ChainError err;
@@ -221,6 +223,16 @@ std::string chainFromPostHogElements(const element &v, std::string_view path)
     return serializeElementsChain(chain);
 }
 
+// Empties an event but keeps its buffers, so decoding allocates nothing in the steady state.
+void clearEvent(model::CapturedEvent &e)
+{
+    for (std::string *s : {&e.uuid, &e.type, &e.distinctId, &e.sessionId, &e.url, &e.title, &e.referrer, &e.chain,
+                           &e.anonDistinctId, &e.properties})
+        s->clear();
+    e.timestampMs = 0;
+    e.consent = model::Consent::Unknown;
+}
+
 } // namespace
 
 struct EventDecoder::Impl
@@ -228,6 +240,19 @@ struct EventDecoder::Impl
     simdjson::dom::parser parser;
     model::CapturedEvent event;
     std::string props;
+    // Most events repeat a chain seen before: remember raw text -> canonical text (bounded).
+    std::unordered_map<model::ContentKey, std::string, model::ContentKeyHash> chainCache;
+
+    const std::string &canonicalChain(std::string_view text, std::string_view path)
+    {
+        const model::ContentKey key = model::contentKey(text);
+        if (auto it = chainCache.find(key); it != chainCache.end())
+            return it->second;
+        std::string canonical = parseAndCanonicalize(text, path);
+        if (chainCache.size() >= 50'000)
+            chainCache.clear();
+        return chainCache.emplace(key, std::move(canonical)).first->second;
+    }
 
     void decodePostHog(const object &obj, std::string_view raw, std::optional<std::int64_t> sentAt,
                        const EventSink &sink);
@@ -238,7 +263,7 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw, 
                                        const EventSink &sink)
 {
     model::CapturedEvent &e = event;
-    e = model::CapturedEvent{};
+    clearEvent(e);
     std::string name;
     if (!stringField(obj, "event", "event", name))
         refuse("missing field 'event'");
@@ -327,7 +352,7 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw, 
         }
     }
     out.push_back('}');
-    e.properties = out;
+    e.properties.assign(out);
     e.type = typeForPostHogEvent(name, eventType);
     sink(e);
 }
@@ -335,7 +360,7 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw, 
 void EventDecoder::Impl::decodeNative(const object &obj, std::string_view raw, const EventSink &sink)
 {
     model::CapturedEvent &e = event;
-    e = model::CapturedEvent{};
+    clearEvent(e);
     element version;
     std::int64_t v = 0;
     if (!lookup(obj, "hindsight", version) || version.get_int64().get(v) != simdjson::SUCCESS)
@@ -456,7 +481,7 @@ int EventDecoder::decode(std::string_view json, const EventSink &sink, const Err
         m_format = lookup(obj, "hindsight", marker) ? InputFormat::Native : InputFormat::PostHog;
     }
     int delivered = 0;
-    auto counting = [&](const model::CapturedEvent &e) {
+    auto counting = [&](model::CapturedEvent &e) {
         ++delivered;
         sink(e);
     };

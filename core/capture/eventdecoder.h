@@ -31,7 +31,9 @@ public:
     EventDecoder(const EventDecoder &) = delete;
     EventDecoder &operator=(const EventDecoder &) = delete;
 
-    using EventSink = std::function<void(const model::CapturedEvent &)>;
+    /// Receives each event. The event may be modified or swapped out (its buffers are reused for
+    /// the next event, so a sink that keeps it should std::swap it with an event of its own).
+    using EventSink = std::function<void(model::CapturedEvent &)>;
     using ErrorSink = std::function<void(const std::string &reason)>;
 
     /// Decodes `json`. Returns the number of events delivered to `sink`.

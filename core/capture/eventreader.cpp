@@ -131,7 +131,7 @@ bool EventReader::run(const EventSink &onEvent, const IssueSink &onIssue, const 
         return false;
     }
     std::int64_t currentLine = 0;
-    auto deliver = [&](const model::CapturedEvent &e) { onEvent(e, currentLine); };
+    auto deliver = [&](model::CapturedEvent &e) { onEvent(e, currentLine); };
     auto reject = [&](const std::string &reason) { onIssue(currentLine, reason); };
     std::int64_t sinceProgress = 0;
     auto progress = [&] {

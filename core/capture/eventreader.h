@@ -16,7 +16,8 @@ namespace hindsight::capture {
 class EventReader
 {
 public:
-    using EventSink = std::function<void(const model::CapturedEvent &, std::int64_t line)>;
+    /// The event may be modified or swapped out (see EventDecoder::EventSink).
+    using EventSink = std::function<void(model::CapturedEvent &, std::int64_t line)>;
     using IssueSink = std::function<void(std::int64_t line, const std::string &reason)>;
     /// Called now and then with bytes read so far and the total (-1 when unknown).
     using ProgressSink = std::function<void(std::int64_t done, std::int64_t total)>;

@@ -26,8 +26,11 @@ PostHogEventName postHogEventForType(std::string_view type)
 {
     if (type == "click" || type == "submit" || type == "change")
         return {"$autocapture", std::string(type)};
-    if (type == "pageview" || type == "pageleave" || type == "rageclick" || type == "identify")
-        return {"$" + std::string(type), {}};
+    if (type == "pageview" || type == "pageleave" || type == "rageclick" || type == "identify") {
+        std::string name = "$";
+        name.append(type);
+        return {std::move(name), {}};
+    }
     return {std::string(type), {}};
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/capture/eventreader.h"
 #include "core/store/store.h"
+#include "core/store/eventkeys.h"
 #include "core/store/storewriter.h"
 
 namespace hindsight::ingest {
@@ -21,6 +22,7 @@ struct Item
     bool isIssue = false;
     std::string reason;          // when isIssue
     model::CapturedEvent event;  // otherwise
+    store::EventKeys keys;       // computed on the reading thread
 };
 
 struct Batch
@@ -131,11 +133,13 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
             }
         };
         readOk = reader.run(
-            [&](const model::CapturedEvent &e, std::int64_t line) {
+            [&](model::CapturedEvent &e, std::int64_t line) {
                 Item &it = slot();
                 it.line = line;
                 it.isIssue = false;
-                it.event = e;
+                std::swap(it.event, e);
+                if (!m_options.filter)
+                    it.keys.compute(it.event);
                 flushIfFull();
             },
             [&](std::int64_t line, const std::string &reason) {
@@ -176,11 +180,14 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                     continue;
                 }
                 ++report.events;
-                if (m_options.filter && !m_options.filter(it.event)) {
-                    ++report.dropped;
-                    continue;
+                if (m_options.filter) {
+                    if (!m_options.filter(it.event)) {
+                        ++report.dropped;
+                        continue;
+                    }
+                    it.keys.compute(it.event);
                 }
-                switch (writer.add(it.event)) {
+                switch (writer.add(it.event, it.keys)) {
                 case store::StoreWriter::Outcome::Stored: ++report.stored; break;
                 case store::StoreWriter::Outcome::Duplicate: ++report.duplicates; break;
                 case store::StoreWriter::Outcome::Rejected:

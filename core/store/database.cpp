@@ -28,6 +28,13 @@ Database &Database::operator=(Database &&other) noexcept
 bool Database::open(const std::string &path, Mode mode)
 {
     close();
+    // Before the library initialises: no global memory statistics, which would otherwise take
+    // a mutex on every allocation.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;

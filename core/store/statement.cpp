@@ -63,6 +63,8 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
+void Statement::rewind() { sqlite3_reset(m_stmt); }
+
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
 double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
 

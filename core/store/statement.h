@@ -38,7 +38,10 @@ public:
     int step();
     /// step() and true when a row is there.
     bool next();
+    /// Resets for another step and clears the bindings.
     void reset();
+    /// Resets for another step, keeping the bindings (for statements that rebind every value).
+    void rewind();
 
     std::int64_t int64(int column) const;
     double real(int column) const;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/model/capturedevent.h"
+#include "core/store/eventkeys.h"
 #include "core/store/statement.h"
 #include "core/store/transaction.h"
 
@@ -31,6 +32,8 @@ public:
     /// Adds one interaction to the open batch (opening one if needed). `Rejected` means the
     /// interaction cannot be stored (reason in error()); a database failure also sets failed().
     Outcome add(const model::CapturedEvent &event);
+    /// The same, with the keys computed beforehand (EventKeys::compute), e.g. on a reading thread.
+    Outcome add(const model::CapturedEvent &event, const EventKeys &keys);
 
     /// Commits the open batch. Returns false (and sets error()) when the commit failed.
     bool commit();
@@ -41,19 +44,16 @@ public:
     const std::string &error() const { return m_error; }
 
 private:
-    struct Hash
-    {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    using Dictionary = std::unordered_map<std::string, std::int64_t, Hash, std::equal_to<>>;
+    /// content key -> id of the value in its dictionary table.
+    using Dictionary = std::unordered_map<model::ContentKey, std::int64_t, model::ContentKeyHash>;
 
     bool beginBatch();
     std::int64_t lookupOrInsert(Dictionary &cache, Statement &find, Statement &insert, std::string_view value,
-                                std::int64_t *created);
-    std::int64_t urlId(std::string_view url);
-    std::int64_t distinctId(std::string_view id);
-    std::int64_t propertiesId(std::string_view json);
+                                const model::ContentKey &key, std::int64_t *created);
+    std::int64_t urlId(std::string_view url, const model::ContentKey &key);
+    std::int64_t distinctId(std::string_view id, const model::ContentKey &key);
+    std::int64_t propertiesId(std::string_view json, const model::ContentKey &key);
+    void clearCaches();
     std::int64_t personOf(std::int64_t distinctRow);
     bool link(std::int64_t anonRow, std::int64_t userRow);
     bool fail(std::string_view context);
@@ -70,7 +70,10 @@ private:
 
     Dictionary m_types, m_urls, m_texts, m_distinct, m_sessions, m_chains;
     Dictionary m_props;
-    std::unordered_map<std::int64_t, std::uint32_t> m_nextSeq; ///< ms -> next free sequence number
+    std::int64_t m_lastMs = -1;  ///< the last interaction's millisecond ...
+    std::uint32_t m_lastSeq = 0; ///< ... and the next sequence number free in it
+    EventKeys m_keys;
+    bool m_restoreForeignKeys = false;
 
     std::int64_t m_batchStored = 0, m_newPeople = 0, m_newSessions = 0, m_newChains = 0;
 };

@@ -15,6 +15,13 @@ int hexValue(char c)
 std::string encodeUuid(std::string_view id)
 {
     std::string bytes;
+    encodeUuid(id, bytes);
+    return bytes;
+}
+
+void encodeUuid(std::string_view id, std::string &bytes)
+{
+    bytes.clear();
     if (id.size() == 36 || id.size() == 32) {
         bytes.reserve(16);
         bool ok = true;
@@ -35,11 +42,10 @@ std::string encodeUuid(std::string_view id)
             }
         }
         if (ok && bytes.size() == 16)
-            return bytes;
+            return;
     }
     bytes.assign(1, '\0');
     bytes.append(id);
-    return bytes;
 }
 
 std::string decodeUuid(std::string_view blob)

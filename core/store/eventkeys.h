@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+#include "core/model/capturedevent.h"
+#include "core/model/fasthash.h"
+
+namespace hindsight::store {
+
+/// What the writer needs from an event besides its text, computed ahead (possibly on another
+/// thread): the uuid as stored and the content key of every dictionary value.
+struct EventKeys
+{
+    enum Field { Type, Distinct, Session, Url, Title, Referrer, Chain, Properties, Anon, FieldCount };
+    std::string uuid; ///< encodeUuid(event.uuid)
+    model::ContentKey key[FieldCount];
+
+    void compute(const model::CapturedEvent &event);
+};
+
+} // namespace hindsight::store
