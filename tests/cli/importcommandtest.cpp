@@ -152,6 +152,7 @@ TEST(Cli, KilledImportLeavesWholeBatchesAndRerunCompletesIt)
         store::Statement check(s->db(), "PRAGMA integrity_check");
         ASSERT_TRUE(check.next());
         EXPECT_EQ(check.text(0), "ok");
+        EXPECT_EQ(s->db().scalar("SELECT count(*) FROM pragma_foreign_key_check"), 0);
     }
     const auto again = cli({"--store", store, "import", file});
     EXPECT_EQ(again.exitCode, 0) << again.err;

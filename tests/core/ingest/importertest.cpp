@@ -59,6 +59,9 @@ TEST(Importer, ImportingTheSameFileTwiceStoresEachEventOnce)
     EXPECT_EQ(stats.interactions, 5000);
     EXPECT_EQ(stats.people, 50);
     EXPECT_EQ(s->db().scalar("SELECT count(*) FROM interactions"), 5000);
+    // The bulk writer skips per-row foreign-key lookups; every reference must still hold.
+    EXPECT_EQ(s->db().scalar("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    EXPECT_EQ(s->db().scalar("PRAGMA foreign_keys"), 1) << "the writer must switch enforcement back on";
 }
 
 TEST(Importer, PartialImportIsCompletedByRunningItAgain)
