@@ -9,7 +9,10 @@ void ArgParser::value(const std::string &name, bool repeatable, int arity)
     m_specs[name] = Spec{true, repeatable, arity};
 }
 
-void ArgParser::flag(const std::string &name) { m_specs[name] = Spec{false, false, 0}; }
+void ArgParser::flag(const std::string &name)
+{
+    m_specs[name] = Spec{false, false, 0};
+}
 
 bool ArgParser::parse(const std::vector<std::string> &args)
 {
@@ -59,8 +62,9 @@ bool ArgParser::parse(const std::vector<std::string> &args)
             }
             for (int k = 0; k < spec.arity; ++k) {
                 if (i + 1 >= args.size()) {
-                    m_error = "option '" + name + "' needs " +
-                              (spec.arity == 1 ? std::string("a value") : std::to_string(spec.arity) + " values");
+                    m_error =
+                        "option '" + name + "' needs " +
+                        (spec.arity == 1 ? std::string("a value") : std::to_string(spec.arity) + " values");
                     return false;
                 }
                 words.push_back(args[++i]);
@@ -71,13 +75,15 @@ bool ArgParser::parse(const std::vector<std::string> &args)
     return true;
 }
 
-bool ArgParser::has(const std::string &name) const { return m_values.count(name) > 0; }
+bool ArgParser::has(const std::string &name) const
+{
+    return m_values.count(name) > 0;
+}
 
 std::optional<std::string> ArgParser::get(const std::string &name) const
 {
     auto it = m_values.find(name);
-    if (it == m_values.end() || it->second.empty() || it->second.front().empty())
-        return std::nullopt;
+    if (it == m_values.end() || it->second.empty() || it->second.front().empty()) return std::nullopt;
     return it->second.front().front();
 }
 
@@ -96,8 +102,7 @@ std::optional<long long> ArgParser::integer(const std::string &name, long long f
                                             long long max)
 {
     auto v = get(name);
-    if (!v)
-        return fallback;
+    if (!v) return fallback;
     long long out = 0;
     auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
     if (ec != std::errc() || p != v->data() + v->size() || out < min || out > max) {

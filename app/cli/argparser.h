@@ -12,7 +12,7 @@ namespace hindsight::cli {
 /// reported by name. `--opt=value` and `--opt value` are both accepted; `--` ends options.
 class ArgParser
 {
-public:
+  public:
     /// An option that takes a value. `repeatable` allows it more than once.
     /// `arity` > 1 takes that many following words (for `--property KEY OP VALUE`).
     void value(const std::string &name, bool repeatable = false, int arity = 1);
@@ -32,9 +32,10 @@ public:
     const std::vector<std::string> &positional() const { return m_positional; }
 
     /// Parses an integer option; on a bad value sets error() and returns nullopt.
-    std::optional<long long> integer(const std::string &name, long long fallback, long long min, long long max);
+    std::optional<long long> integer(const std::string &name, long long fallback, long long min,
+                                     long long max);
 
-private:
+  private:
     struct Spec
     {
         bool takesValue = false;

@@ -11,8 +11,7 @@ std::string formatCount(std::int64_t n)
     std::string digits = std::to_string(negative ? -n : n);
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            out.push_back(',');
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
         out.push_back(digits[i]);
     }
     return negative ? "-" + out : out;
@@ -32,6 +31,9 @@ std::string formatBytes(std::int64_t bytes)
     return buf;
 }
 
-bool stderrIsTerminal() { return isatty(2) == 1; }
+bool stderrIsTerminal()
+{
+    return isatty(2) == 1;
+}
 
 } // namespace hindsight::cli

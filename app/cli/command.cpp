@@ -19,13 +19,15 @@ void CommandRegistry::add(CommandInfo info)
     std::sort(r.begin(), r.end(), [](const CommandInfo &a, const CommandInfo &b) { return a.name < b.name; });
 }
 
-const std::vector<CommandInfo> &CommandRegistry::all() { return registry(); }
+const std::vector<CommandInfo> &CommandRegistry::all()
+{
+    return registry();
+}
 
 const CommandInfo *CommandRegistry::find(const std::string &name)
 {
     for (const auto &c : registry())
-        if (c.name == name)
-            return &c;
+        if (c.name == name) return &c;
     return nullptr;
 }
 

@@ -10,8 +10,8 @@ namespace hindsight::cli {
 /// What every command gets: the chosen store and the three standard streams.
 struct CommandContext
 {
-    std::string storePath;  ///< --store PATH, or the default workspace path
-    bool storeGiven = false;///< true when --store was on the command line
+    std::string storePath;   ///< --store PATH, or the default workspace path
+    bool storeGiven = false; ///< true when --store was on the command line
     std::istream &in;
     std::ostream &out;
     std::ostream &err;
@@ -24,15 +24,15 @@ enum ExitCode : int { kOk = 0, kFindings = 1, kUsage = 2 };
 /// with a static CommandRegistration, so adding a command never touches another file.
 struct CommandInfo
 {
-    std::string name;     ///< "import", or "mask add"-style two-word names are not used: sub-verbs are args
-    std::string summary;  ///< one line for `hindsight --help`
-    std::string help;     ///< full text for `hindsight COMMAND --help`
+    std::string name;    ///< "import", or "mask add"-style two-word names are not used: sub-verbs are args
+    std::string summary; ///< one line for `hindsight --help`
+    std::string help;    ///< full text for `hindsight COMMAND --help`
     std::function<int(CommandContext &, const std::vector<std::string> &)> run;
 };
 
 class CommandRegistry
 {
-public:
+  public:
     static void add(CommandInfo info);
     static const std::vector<CommandInfo> &all();
     static const CommandInfo *find(const std::string &name);

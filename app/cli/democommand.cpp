@@ -1,16 +1,16 @@
 // hindsight demo: generate the demo workspace (a fictional online shop).
-#include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-
 #include "app/cli/argparser.h"
 #include "app/cli/cliformat.h"
 #include "app/cli/command.h"
 #include "core/capture/timestamp.h"
-#include "core/demo/demoworkspace.h"
 #include "core/demo/demogenerator.h"
+#include "core/demo/demoworkspace.h"
 #include "core/store/store.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
 
 namespace hindsight::cli {
 
@@ -48,11 +48,13 @@ int runDemo(CommandContext &ctx, const std::vector<std::string> &args)
     p.flag("--replace");
     if (!p.parse(args) || !p.positional().empty()) {
         ctx.err << "hindsight demo: "
-                << (p.error().empty() ? "unexpected argument '" + p.positional().front() + "'" : p.error()) << "\n";
+                << (p.error().empty() ? "unexpected argument '" + p.positional().front() + "'" : p.error())
+                << "\n";
         return kUsage;
     }
     demo::DemoOptions options;
-    const auto n = p.integer("--interactions", options.interactions, 1, demo::DemoGenerator::kMaxInteractions);
+    const auto n =
+        p.integer("--interactions", options.interactions, 1, demo::DemoGenerator::kMaxInteractions);
     const auto days = n ? p.integer("--days", options.days, 1, demo::DemoGenerator::kMaxDays) : std::nullopt;
     const auto seed = days ? p.integer("--seed", 42, 0, std::numeric_limits<long long>::max()) : std::nullopt;
     if (!n || !days || !seed) {
@@ -127,19 +129,18 @@ int runDemo(CommandContext &ctx, const std::vector<std::string> &args)
     const auto started = std::chrono::steady_clock::now();
     const auto result = demo::buildDemoWorkspace(*store, options, [&](std::int64_t done) {
         if (progress)
-            ctx.err << "\r\033[Kgenerating: " << (done * 100 / options.interactions) << "% " << formatCount(done)
-                    << " interactions" << std::flush;
+            ctx.err << "\r\033[Kgenerating: " << (done * 100 / options.interactions) << "% "
+                    << formatCount(done) << " interactions" << std::flush;
     });
-    if (progress)
-        ctx.err << "\r\033[K";
+    if (progress) ctx.err << "\r\033[K";
     if (!result.error.empty()) {
         ctx.err << "hindsight demo: " << result.error << "\n";
         return kUsage;
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    ctx.err << "demo workspace " << ctx.storePath << ": " << formatCount(result.stored) << " interactions over "
-            << options.days << " days (seed " << options.seed << ") in " << static_cast<int>(secs * 10) / 10.0
-            << " s\n";
+    ctx.err << "demo workspace " << ctx.storePath << ": " << formatCount(result.stored)
+            << " interactions over " << options.days << " days (seed " << options.seed << ") in "
+            << static_cast<int>(secs * 10) / 10.0 << " s\n";
     return kOk;
 }
 
@@ -154,7 +155,8 @@ int run(CommandContext &ctx, const std::vector<std::string> &args)
     }
 }
 
-const CommandRegistration kRegistration{{"demo", "generate the demo workspace (a fictional shop)", kHelp, run}};
+const CommandRegistration kRegistration{
+    {"demo", "generate the demo workspace (a fictional shop)", kHelp, run}};
 
 } // namespace
 } // namespace hindsight::cli

@@ -1,21 +1,24 @@
 // hindsight import: read PostHog or native event files into the workspace store.
-#include <atomic>
-#include <chrono>
-#include <csignal>
-#include <ostream>
-
 #include "app/cli/argparser.h"
 #include "app/cli/cliformat.h"
 #include "app/cli/command.h"
 #include "core/ingest/importer.h"
 #include "core/store/store.h"
 
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <ostream>
+
 namespace hindsight::cli {
 
 namespace {
 
 std::atomic<bool> g_interrupted{false};
-void onInterrupt(int) { g_interrupted = true; }
+void onInterrupt(int)
+{
+    g_interrupted = true;
+}
 
 const char *kHelp = R"(Usage: hindsight [--store PATH] import [OPTIONS] FILE...
 
@@ -80,45 +83,39 @@ int run(CommandContext &ctx, const std::vector<std::string> &args)
         auto report = importer.importFile(
             file,
             [&](const std::string &name, std::int64_t line, const std::string &reason) {
-                if (showProgress)
-                    ctx.err << "\r\033[K";
+                if (showProgress) ctx.err << "\r\033[K";
                 ctx.err << name << ":" << line << ": " << reason << "\n";
             },
             [&](const ingest::FileReport &soFar, std::int64_t done, std::int64_t total) {
-                if (!showProgress)
-                    return;
+                if (!showProgress) return;
                 const auto now = std::chrono::steady_clock::now();
-                if (now - lastDraw < std::chrono::milliseconds(200))
-                    return;
+                if (now - lastDraw < std::chrono::milliseconds(200)) return;
                 lastDraw = now;
                 const double secs = std::chrono::duration<double>(now - started).count();
                 ctx.err << "\r\033[K" << ingest::displayName(file) << ": ";
-                if (total > 0)
-                    ctx.err << (done * 100 / total) << "% ";
+                if (total > 0) ctx.err << (done * 100 / total) << "% ";
                 ctx.err << formatCount(soFar.stored + soFar.duplicates) << " events, "
-                        << formatCount(static_cast<std::int64_t>((soFar.stored + soFar.duplicates) / std::max(secs, 0.001)))
+                        << formatCount(static_cast<std::int64_t>((soFar.stored + soFar.duplicates) /
+                                                                 std::max(secs, 0.001)))
                         << "/s" << std::flush;
             },
             &g_interrupted);
-        if (showProgress)
-            ctx.err << "\r\033[K";
-        const double secs =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (showProgress) ctx.err << "\r\033[K";
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (!report.ok()) {
             ctx.err << ingest::displayName(file) << ": " << report.error << "\n";
             status = kUsage;
         }
-        if (report.rejected > 0 && status == kOk)
-            status = kFindings;
+        if (report.rejected > 0 && status == kOk) status = kFindings;
         if (!quiet) {
             ctx.err << ingest::displayName(file) << ": " << formatCount(report.stored) << " stored, "
                     << formatCount(report.duplicates) << " already present, " << formatCount(report.rejected)
                     << " rejected";
-            if (report.dropped)
-                ctx.err << ", " << formatCount(report.dropped) << " dropped at the door";
+            if (report.dropped) ctx.err << ", " << formatCount(report.dropped) << " dropped at the door";
             ctx.err << " (" << capture::formatName(report.format) << ", " << formatCount(report.documents)
-                    << " lines, " << (secs < 10 ? std::to_string(static_cast<int>(secs * 1000)) + " ms"
-                                                : std::to_string(static_cast<int>(secs)) + " s")
+                    << " lines, "
+                    << (secs < 10 ? std::to_string(static_cast<int>(secs * 1000)) + " ms"
+                                  : std::to_string(static_cast<int>(secs)) + " s")
                     << ")\n";
         }
         if (report.cancelled || g_interrupted) {
@@ -130,7 +127,8 @@ int run(CommandContext &ctx, const std::vector<std::string> &args)
     return status;
 }
 
-const CommandRegistration kRegistration{{"import", "read PostHog or native event files into the store", kHelp, run}};
+const CommandRegistration kRegistration{
+    {"import", "read PostHog or native event files into the store", kHelp, run}};
 
 } // namespace
 } // namespace hindsight::cli

@@ -1,13 +1,13 @@
 // hindsight stats: the size of the workspace.
-#include <filesystem>
-#include <ostream>
-
 #include "app/cli/argparser.h"
 #include "app/cli/cliformat.h"
 #include "app/cli/command.h"
 #include "core/capture/jsonwriter.h"
 #include "core/capture/timestamp.h"
 #include "core/store/store.h"
+
+#include <filesystem>
+#include <ostream>
 
 namespace hindsight::cli {
 
@@ -29,8 +29,7 @@ std::int64_t storeBytes(const std::string &path)
     std::error_code ec;
     for (const char *suffix : {"", "-wal"}) {
         const auto size = std::filesystem::file_size(path + suffix, ec);
-        if (!ec)
-            total += static_cast<std::int64_t>(size);
+        if (!ec) total += static_cast<std::int64_t>(size);
     }
     return total;
 }
@@ -40,7 +39,8 @@ int run(CommandContext &ctx, const std::vector<std::string> &args)
     ArgParser p;
     p.flag("--json");
     if (!p.parse(args) || !p.positional().empty()) {
-        ctx.err << "hindsight stats: " << (p.error().empty() ? "unexpected argument '" + p.positional().front() + "'" : p.error())
+        ctx.err << "hindsight stats: "
+                << (p.error().empty() ? "unexpected argument '" + p.positional().front() + "'" : p.error())
                 << "\n";
         return kUsage;
     }
@@ -73,8 +73,7 @@ int run(CommandContext &ctx, const std::vector<std::string> &args)
             << "First         " << (s.firstMs ? iso(s.firstMs) : "-") << "\n"
             << "Last          " << (s.lastMs ? iso(s.lastMs) : "-") << "\n"
             << "Size          " << formatBytes(bytes);
-    if (s.interactions > 0)
-        ctx.out << " (" << bytes / s.interactions << " bytes per interaction)";
+    if (s.interactions > 0) ctx.out << " (" << bytes / s.interactions << " bytes per interaction)";
     ctx.out << "\n";
     return kOk;
 }

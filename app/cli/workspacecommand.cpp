@@ -1,8 +1,8 @@
 // hindsight workspace: where the workspace store is.
+#include "app/cli/command.h"
+
 #include <filesystem>
 #include <ostream>
-
-#include "app/cli/command.h"
 
 namespace hindsight::cli {
 

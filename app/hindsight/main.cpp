@@ -1,11 +1,11 @@
 // `hindsight`: the command line. Parses the global options and hands over to a command.
-#include <QCoreApplication>
-#include <csignal>
-#include <iostream>
-
 #include "app/cli/command.h"
 #include "core/model/version.h"
 #include "core/store/storepaths.h"
+
+#include <QCoreApplication>
+#include <csignal>
+#include <iostream>
 
 namespace {
 
@@ -39,7 +39,8 @@ int main(int argc, char **argv)
     std::ios::sync_with_stdio(false);
 
     std::vector<std::string> args(argv + 1, argv + argc);
-    hindsight::cli::CommandContext ctx{hindsight::store::defaultStorePath(), false, std::cin, std::cout, std::cerr};
+    hindsight::cli::CommandContext ctx{hindsight::store::defaultStorePath(), false, std::cin, std::cout,
+                                       std::cerr};
     std::size_t i = 0;
     for (; i < args.size(); ++i) {
         const std::string &a = args[i];
@@ -86,8 +87,7 @@ int main(int argc, char **argv)
             std::cout << command->help;
             return 0;
         }
-        if (a == "--")
-            break;
+        if (a == "--") break;
     }
     const int rc = command->run(ctx, rest);
     std::cout.flush();

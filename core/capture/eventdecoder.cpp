@@ -1,15 +1,15 @@
 #include "core/capture/eventdecoder.h"
 
-#include <QCryptographicHash>
-#include <cstdio>
-#include <unordered_map>
-#include <simdjson.h>
-
 #include "core/capture/elementchain.h"
 #include "core/capture/jsonwriter.h"
 #include "core/capture/posthognames.h"
 #include "core/capture/timestamp.h"
 #include "core/model/fasthash.h"
+
+#include <QCryptographicHash>
+#include <cstdio>
+#include <simdjson.h>
+#include <unordered_map>
 
 namespace hindsight::capture {
 
@@ -21,19 +21,26 @@ using simdjson::dom::object;
 const char *formatName(InputFormat format)
 {
     switch (format) {
-    case InputFormat::PostHog: return "posthog";
-    case InputFormat::Native: return "native";
-    case InputFormat::Auto: break;
+    case InputFormat::PostHog:
+        return "posthog";
+    case InputFormat::Native:
+        return "native";
+    case InputFormat::Auto:
+        break;
     }
     return "auto";
 }
 
 bool parseFormatName(std::string_view name, InputFormat &out)
 {
-    if (name == "posthog") out = InputFormat::PostHog;
-    else if (name == "native" || name == "hindsight") out = InputFormat::Native;
-    else if (name == "auto") out = InputFormat::Auto;
-    else return false;
+    if (name == "posthog")
+        out = InputFormat::PostHog;
+    else if (name == "native" || name == "hindsight")
+        out = InputFormat::Native;
+    else if (name == "auto")
+        out = InputFormat::Auto;
+    else
+        return false;
     return true;
 }
 
@@ -42,14 +49,20 @@ namespace {
 const char *typeName(element_type t)
 {
     switch (t) {
-    case element_type::ARRAY: return "an array";
-    case element_type::OBJECT: return "an object";
+    case element_type::ARRAY:
+        return "an array";
+    case element_type::OBJECT:
+        return "an object";
     case element_type::INT64:
     case element_type::UINT64:
-    case element_type::DOUBLE: return "a number";
-    case element_type::STRING: return "a string";
-    case element_type::BOOL: return "a boolean";
-    case element_type::NULL_VALUE: return "null";
+    case element_type::DOUBLE:
+        return "a number";
+    case element_type::STRING:
+        return "a string";
+    case element_type::BOOL:
+        return "a boolean";
+    case element_type::NULL_VALUE:
+        return "null";
     }
     return "something else";
 }
@@ -59,7 +72,10 @@ struct DecodeError
     std::string reason;
 };
 
-[[noreturn]] void refuse(std::string reason) { throw DecodeError{std::move(reason)}; }
+[[noreturn]] void refuse(std::string reason)
+{
+    throw DecodeError{std::move(reason)};
+}
 
 // The value of `key` in `obj`, or an element of type NULL when absent.
 bool lookup(const object &obj, std::string_view key, element &out)
@@ -71,8 +87,7 @@ bool lookup(const object &obj, std::string_view key, element &out)
 bool stringField(const object &obj, std::string_view key, std::string_view path, std::string &out)
 {
     element v;
-    if (!lookup(obj, key, v) || v.is_null())
-        return false;
+    if (!lookup(obj, key, v) || v.is_null()) return false;
     std::string_view s;
     if (v.get_string().get(s) != simdjson::SUCCESS)
         refuse(std::string(path) + " must be a string, not " + typeName(v.type()));
@@ -84,8 +99,7 @@ bool stringField(const object &obj, std::string_view key, std::string_view path,
 bool idField(const object &obj, std::string_view key, std::string_view path, std::string &out)
 {
     element v;
-    if (!lookup(obj, key, v) || v.is_null())
-        return false;
+    if (!lookup(obj, key, v) || v.is_null()) return false;
     std::string_view s;
     if (v.get_string().get(s) == simdjson::SUCCESS) {
         out.assign(s);
@@ -105,8 +119,7 @@ std::int64_t timestampField(const element &v, std::string_view path)
         refuse(std::string(path) + " must be an ISO 8601 string, not " + typeName(v.type()));
     std::string why;
     auto ms = parseIsoTimestamp(s, &why);
-    if (!ms)
-        refuse(std::string(path) + " '" + std::string(s.substr(0, 40)) + "': " + why);
+    if (!ms) refuse(std::string(path) + " '" + std::string(s.substr(0, 40)) + "': " + why);
     return *ms;
 }
 
@@ -120,8 +133,9 @@ std::string derivedUuid(std::string_view json)
     h[8] = static_cast<char>((h[8] & 0x3F) | 0x80);
     char buf[37];
     const auto *b = reinterpret_cast<const unsigned char *>(h.constData());
-    std::snprintf(buf, sizeof buf, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                  b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    std::snprintf(buf, sizeof buf, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                  b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                  b[14], b[15]);
     return buf;
 }
 
@@ -137,16 +151,14 @@ std::string parseAndCanonicalize(std::string_view text, std::string_view path)
 int intValue(const element &v, std::string_view path)
 {
     std::int64_t i = 0;
-    if (v.get_int64().get(i) == simdjson::SUCCESS && i >= 0 && i < (1 << 30))
-        return static_cast<int>(i);
+    if (v.get_int64().get(i) == simdjson::SUCCESS && i >= 0 && i < (1 << 30)) return static_cast<int>(i);
     std::string_view s;
     if (v.get_string().get(s) == simdjson::SUCCESS) {
         int out = 0;
         bool ok = !s.empty() && s.size() < 10;
         for (char c : s)
             ok = ok && c >= '0' && c <= '9' && ((out = out * 10 + (c - '0')), true);
-        if (ok)
-            return out;
+        if (ok) return out;
     }
     refuse(std::string(path) + " must be a non-negative whole number");
 }
@@ -154,14 +166,13 @@ int intValue(const element &v, std::string_view path)
 std::string scalarText(const element &v)
 {
     std::string_view s;
-    if (v.get_string().get(s) == simdjson::SUCCESS)
-        return std::string(s);
-    if (v.is_null())
-        return {};
+    if (v.get_string().get(s) == simdjson::SUCCESS) return std::string(s);
+    if (v.is_null()) return {};
     return simdjson::minify(v);
 }
 
-// PostHog's `$elements` array: [{tag_name, $el_text, classes, attr__*, attr_id, nth_child, nth_of_type, href}, ...]
+// PostHog's `$elements` array: [{tag_name, $el_text, classes, attr__*, attr_id, nth_child, nth_of_type,
+// href}, ...]
 std::string chainFromPostHogElements(const element &v, std::string_view path)
 {
     array arr;
@@ -188,11 +199,9 @@ std::string chainFromPostHogElements(const element &v, std::string_view path)
             } else if (k == "attr_id") {
                 e.id = scalarText(field.value);
             } else if (k == "nth_child") {
-                if (!field.value.is_null())
-                    e.nthChild = intValue(field.value, here + ".nth_child");
+                if (!field.value.is_null()) e.nthChild = intValue(field.value, here + ".nth_child");
             } else if (k == "nth_of_type") {
-                if (!field.value.is_null())
-                    e.nthOfType = intValue(field.value, here + ".nth_of_type");
+                if (!field.value.is_null()) e.nthOfType = intValue(field.value, here + ".nth_of_type");
             } else if (k == "classes" || k == "attr_class") {
                 array classes;
                 if (field.value.get_array().get(classes) == simdjson::SUCCESS) {
@@ -215,8 +224,7 @@ std::string chainFromPostHogElements(const element &v, std::string_view path)
             }
         }
         if (e.id.empty())
-            if (const std::string *id = e.attribute("id"))
-                e.id = *id;
+            if (const std::string *id = e.attribute("id")) e.id = *id;
         canonicalize(e);
         chain.push_back(std::move(e));
     }
@@ -226,8 +234,8 @@ std::string chainFromPostHogElements(const element &v, std::string_view path)
 // Empties an event but keeps its buffers, so decoding allocates nothing in the steady state.
 void clearEvent(model::CapturedEvent &e)
 {
-    for (std::string *s : {&e.uuid, &e.type, &e.distinctId, &e.sessionId, &e.url, &e.title, &e.referrer, &e.chain,
-                           &e.anonDistinctId, &e.properties})
+    for (std::string *s : {&e.uuid, &e.type, &e.distinctId, &e.sessionId, &e.url, &e.title, &e.referrer,
+                           &e.chain, &e.anonDistinctId, &e.properties})
         s->clear();
     e.timestampMs = 0;
     e.consent = model::Consent::Unknown;
@@ -246,11 +254,9 @@ struct EventDecoder::Impl
     const std::string &canonicalChain(std::string_view text, std::string_view path)
     {
         const model::ContentKey key = model::contentKey(text);
-        if (auto it = chainCache.find(key); it != chainCache.end())
-            return it->second;
+        if (auto it = chainCache.find(key); it != chainCache.end()) return it->second;
         std::string canonical = parseAndCanonicalize(text, path);
-        if (chainCache.size() >= 50'000)
-            chainCache.clear();
+        if (chainCache.size() >= 50'000) chainCache.clear();
         return chainCache.emplace(key, std::move(canonical)).first->second;
     }
 
@@ -259,29 +265,25 @@ struct EventDecoder::Impl
     void decodeNative(const object &obj, std::string_view raw, const EventSink &sink);
 };
 
-void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw, std::optional<std::int64_t> envelopeSentAt,
-                                       const EventSink &sink)
+void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
+                                       std::optional<std::int64_t> envelopeSentAt, const EventSink &sink)
 {
     model::CapturedEvent &e = event;
     clearEvent(e);
     std::string name;
-    if (!stringField(obj, "event", "event", name))
-        refuse("missing field 'event'");
-    if (name.empty())
-        refuse("field 'event' is empty");
+    if (!stringField(obj, "event", "event", name)) refuse("missing field 'event'");
+    if (name.empty()) refuse("field 'event' is empty");
     object props;
     element pv;
     const bool hasProps = lookup(obj, "properties", pv) && !pv.is_null();
     if (hasProps && pv.get_object().get(props) != simdjson::SUCCESS)
         refuse(std::string("properties must be an object, not ") + typeName(pv.type()));
 
-    if (!stringField(obj, "uuid", "uuid", e.uuid) || e.uuid.empty())
-        e.uuid = derivedUuid(raw);
+    if (!stringField(obj, "uuid", "uuid", e.uuid) || e.uuid.empty()) e.uuid = derivedUuid(raw);
     if (!idField(obj, "distinct_id", "distinct_id", e.distinctId) &&
         !(hasProps && idField(props, "distinct_id", "properties.distinct_id", e.distinctId)))
         refuse("missing field 'distinct_id'");
-    if (e.distinctId.empty())
-        refuse("field 'distinct_id' is empty");
+    if (e.distinctId.empty()) refuse("field 'distinct_id' is empty");
 
     element tv;
     if (lookup(obj, "timestamp", tv) && !tv.is_null()) {
@@ -295,10 +297,8 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw, 
             offset = static_cast<std::int64_t>(d);
         }
         std::optional<std::int64_t> sentAt = envelopeSentAt;
-        if (element sv; lookup(obj, "sent_at", sv) && !sv.is_null())
-            sentAt = timestampField(sv, "sent_at");
-        if (!sentAt)
-            refuse("offset given without sent_at: cannot tell when the event happened");
+        if (element sv; lookup(obj, "sent_at", sv) && !sv.is_null()) sentAt = timestampField(sv, "sent_at");
+        if (!sentAt) refuse("offset given without sent_at: cannot tell when the event happened");
         e.timestampMs = *sentAt - offset;
     } else {
         refuse("missing field 'timestamp' (or 'offset' with 'sent_at')");
@@ -315,14 +315,39 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw, 
             const bool isString = v.get_string().get(s) == simdjson::SUCCESS;
             auto need = [&](const char *what) {
                 if (!isString && !v.is_null())
-                    refuse(std::string("properties.") + what + " must be a string, not " + typeName(v.type()));
+                    refuse(std::string("properties.") + what + " must be a string, not " +
+                           typeName(v.type()));
             };
-            if (k == "$current_url") { need("$current_url"); e.url.assign(s); continue; }
-            if (k == "$event_type") { need("$event_type"); eventType.assign(s); continue; }
-            if (k == "$session_id") { need("$session_id"); e.sessionId.assign(s); continue; }
-            if (k == "title") { need("title"); e.title.assign(s); continue; }
-            if (k == "$referrer") { need("$referrer"); e.referrer.assign(s); continue; }
-            if (k == "$anon_distinct_id") { need("$anon_distinct_id"); e.anonDistinctId.assign(s); continue; }
+            if (k == "$current_url") {
+                need("$current_url");
+                e.url.assign(s);
+                continue;
+            }
+            if (k == "$event_type") {
+                need("$event_type");
+                eventType.assign(s);
+                continue;
+            }
+            if (k == "$session_id") {
+                need("$session_id");
+                e.sessionId.assign(s);
+                continue;
+            }
+            if (k == "title") {
+                need("title");
+                e.title.assign(s);
+                continue;
+            }
+            if (k == "$referrer") {
+                need("$referrer");
+                e.referrer.assign(s);
+                continue;
+            }
+            if (k == "$anon_distinct_id") {
+                need("$anon_distinct_id");
+                e.anonDistinctId.assign(s);
+                continue;
+            }
             if (k == "$host" || k == "$pathname") {
                 element cu;
                 if (lookup(props, "$current_url", cu) && cu.is_string())
@@ -330,22 +355,18 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw, 
             }
             if (k == "$elements_chain") {
                 need("$elements_chain");
-                if (isString && !s.empty())
-                    e.chain = canonicalChain(s, "properties.$elements_chain");
+                if (isString && !s.empty()) e.chain = canonicalChain(s, "properties.$elements_chain");
                 continue;
             }
             if (k == "$elements") {
                 if (!v.is_null()) {
                     std::string fromArray = chainFromPostHogElements(v, "properties.$elements");
-                    if (e.chain.empty())
-                        e.chain = std::move(fromArray);
+                    if (e.chain.empty()) e.chain = std::move(fromArray);
                 }
                 continue;
             }
-            if (k == "distinct_id" && isString && s == e.distinctId)
-                continue;
-            if (out.size() > 1)
-                out.push_back(',');
+            if (k == "distinct_id" && isString && s == e.distinctId) continue;
+            if (out.size() > 1) out.push_back(',');
             appendJsonString(out, k);
             out.push_back(':');
             out += simdjson::minify(v);
@@ -367,14 +388,11 @@ void EventDecoder::Impl::decodeNative(const object &obj, std::string_view raw, c
         refuse("missing field 'hindsight' (the format version, 1)");
     if (v != 1)
         refuse("format version " + std::to_string(v) + " is not supported (this build reads version 1)");
-    if (!stringField(obj, "id", "id", e.uuid) || e.uuid.empty())
-        e.uuid = derivedUuid(raw);
+    if (!stringField(obj, "id", "id", e.uuid) || e.uuid.empty()) e.uuid = derivedUuid(raw);
     element tv;
-    if (!lookup(obj, "time", tv) || tv.is_null())
-        refuse("missing field 'time'");
+    if (!lookup(obj, "time", tv) || tv.is_null()) refuse("missing field 'time'");
     e.timestampMs = timestampField(tv, "time");
-    if (!stringField(obj, "type", "type", e.type) || e.type.empty())
-        refuse("missing field 'type'");
+    if (!stringField(obj, "type", "type", e.type) || e.type.empty()) refuse("missing field 'type'");
     if (!idField(obj, "distinct_id", "distinct_id", e.distinctId) || e.distinctId.empty())
         refuse("missing field 'distinct_id'");
     stringField(obj, "session", "session", e.sessionId);
@@ -384,9 +402,12 @@ void EventDecoder::Impl::decodeNative(const object &obj, std::string_view raw, c
     stringField(obj, "alias", "alias", e.anonDistinctId);
     std::string consent;
     if (stringField(obj, "consent", "consent", consent)) {
-        if (consent == "granted") e.consent = model::Consent::Granted;
-        else if (consent == "denied") e.consent = model::Consent::Denied;
-        else if (consent != "unknown") refuse("consent must be \"granted\", \"denied\" or \"unknown\", not '" + consent + "'");
+        if (consent == "granted")
+            e.consent = model::Consent::Granted;
+        else if (consent == "denied")
+            e.consent = model::Consent::Denied;
+        else if (consent != "unknown")
+            refuse("consent must be \"granted\", \"denied\" or \"unknown\", not '" + consent + "'");
     }
     std::string chainText;
     if (stringField(obj, "chain", "chain", chainText) && !chainText.empty())
@@ -433,15 +454,13 @@ void EventDecoder::Impl::decodeNative(const object &obj, std::string_view raw, c
                     el.attributes.emplace_back(std::string(field.key), std::string(s));
                 }
             }
-            if (lookup(o, "nth_child", x) && !x.is_null())
-                el.nthChild = intValue(x, here + ".nth_child");
+            if (lookup(o, "nth_child", x) && !x.is_null()) el.nthChild = intValue(x, here + ".nth_child");
             if (lookup(o, "nth_of_type", x) && !x.is_null())
                 el.nthOfType = intValue(x, here + ".nth_of_type");
             canonicalize(el);
             chain.push_back(std::move(el));
         }
-        if (e.chain.empty())
-            e.chain = serializeElementsChain(chain);
+        if (e.chain.empty()) e.chain = serializeElementsChain(chain);
     }
     element pv;
     e.properties = "{}";
@@ -462,11 +481,20 @@ int EventDecoder::decode(std::string_view json, const EventSink &sink, const Err
     if (auto err = d->parser.parse(json.data(), json.size(), true).get(doc); err != simdjson::SUCCESS) {
         std::string reason;
         switch (err) {
-        case simdjson::UTF8_ERROR: reason = "not valid UTF-8 text (binary data?)"; break;
-        case simdjson::UNCLOSED_STRING: reason = "invalid JSON: a string is not closed"; break;
-        case simdjson::CAPACITY: reason = "the JSON document is too large"; break;
-        case simdjson::DEPTH_ERROR: reason = "invalid JSON: nested too deeply"; break;
-        default: reason = std::string("invalid JSON (") + simdjson::error_message(err) + ")";
+        case simdjson::UTF8_ERROR:
+            reason = "not valid UTF-8 text (binary data?)";
+            break;
+        case simdjson::UNCLOSED_STRING:
+            reason = "invalid JSON: a string is not closed";
+            break;
+        case simdjson::CAPACITY:
+            reason = "the JSON document is too large";
+            break;
+        case simdjson::DEPTH_ERROR:
+            reason = "invalid JSON: nested too deeply";
+            break;
+        default:
+            reason = std::string("invalid JSON (") + simdjson::error_message(err) + ")";
         }
         onError(reason);
         return 0;

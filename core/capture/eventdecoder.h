@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/model/capturedevent.h"
+
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include "core/model/capturedevent.h"
 
 namespace hindsight::capture {
 
@@ -25,7 +25,7 @@ bool parseFormatName(std::string_view name, InputFormat &out);
 /// names the field; the other events of the same document are still delivered.
 class EventDecoder
 {
-public:
+  public:
     explicit EventDecoder(InputFormat format = InputFormat::Auto);
     ~EventDecoder();
     EventDecoder(const EventDecoder &) = delete;
@@ -42,7 +42,7 @@ public:
     /// The format in use: the one given, or the one detected from the first decodable document.
     InputFormat format() const { return m_format; }
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> d;
     InputFormat m_format;

@@ -8,20 +8,22 @@ namespace {
 
 constexpr std::size_t kMaxDocument = LineReader::kDefaultMaxLine;
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Splits a streamed top-level JSON array into its elements without holding more than one.
 class ArraySplitter
 {
-public:
+  public:
     using Emit = std::function<void(std::string_view element, std::int64_t line)>;
     using Issue = std::function<void(std::int64_t line, const std::string &reason)>;
 
     void feed(std::string_view chunk, const Emit &emit, const Issue &issue)
     {
         for (char c : chunk) {
-            if (c == '\n')
-                ++m_line;
+            if (c == '\n') ++m_line;
             switch (m_state) {
             case State::BeforeArray:
                 if (isSpace(c)) break;
@@ -55,18 +57,22 @@ public:
                     }
                 }
                 if (m_inString) {
-                    if (m_escape) m_escape = false;
-                    else if (c == '\\') m_escape = true;
-                    else if (c == '"') m_inString = false;
+                    if (m_escape)
+                        m_escape = false;
+                    else if (c == '\\')
+                        m_escape = true;
+                    else if (c == '"')
+                        m_inString = false;
                     break;
                 }
-                if (c == '"') m_inString = true;
-                else if (c == '{' || c == '[') ++m_depth;
+                if (c == '"')
+                    m_inString = true;
+                else if (c == '{' || c == '[')
+                    ++m_depth;
                 else if (c == '}' || c == ']') {
                     if (m_depth == 0) {
                         // The array's own closing bracket right after a scalar element.
-                        if (!m_buffer.empty())
-                            m_buffer.pop_back();
+                        if (!m_buffer.empty()) m_buffer.pop_back();
                         finish(emit, issue);
                         m_state = State::AfterArray;
                         break;
@@ -76,8 +82,7 @@ public:
                         m_state = State::BeforeElement;
                     }
                 } else if (c == ',' && m_depth == 0) {
-                    if (!m_buffer.empty())
-                        m_buffer.pop_back();
+                    if (!m_buffer.empty()) m_buffer.pop_back();
                     finish(emit, issue);
                     m_state = State::BeforeElement;
                 }
@@ -100,7 +105,7 @@ public:
             issue(m_startLine ? m_startLine : m_line, "the JSON array is not closed (file truncated?)");
     }
 
-private:
+  private:
     void finish(const Emit &emit, const Issue &issue)
     {
         if (m_tooLarge) {
@@ -155,8 +160,7 @@ bool EventReader::run(const EventSink &onEvent, const IssueSink &onIssue, const 
                 break;
             }
             const auto status = reader.nextChunk(chunk);
-            if (status == LineReader::Status::End)
-                break;
+            if (status == LineReader::Status::End) break;
             if (status == LineReader::Status::Error) {
                 m_error = reader.error();
                 return false;
@@ -171,8 +175,7 @@ bool EventReader::run(const EventSink &onEvent, const IssueSink &onIssue, const 
                 },
                 onIssue);
         }
-        if (!m_cancelled)
-            splitter.end(onIssue);
+        if (!m_cancelled) splitter.end(onIssue);
     } else {
         std::string_view line;
         for (;;) {
@@ -181,8 +184,7 @@ bool EventReader::run(const EventSink &onEvent, const IssueSink &onIssue, const 
                 break;
             }
             const auto status = reader.next(line);
-            if (status == LineReader::Status::End)
-                break;
+            if (status == LineReader::Status::End) break;
             if (status == LineReader::Status::Error) {
                 m_error = reader.error();
                 return false;
@@ -196,14 +198,12 @@ bool EventReader::run(const EventSink &onEvent, const IssueSink &onIssue, const 
             std::size_t a = 0;
             while (a < line.size() && isSpace(line[a]))
                 ++a;
-            if (a == line.size())
-                continue; // empty lines are allowed between events
+            if (a == line.size()) continue; // empty lines are allowed between events
             m_decoder.decode(line, deliver, reject);
             progress();
         }
     }
-    if (onProgress)
-        onProgress(reader.bytesRead(), reader.totalBytes());
+    if (onProgress) onProgress(reader.bytesRead(), reader.totalBytes());
     return true;
 }
 

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/capture/eventdecoder.h"
+#include "core/model/capturedevent.h"
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
-
-#include "core/capture/eventdecoder.h"
-#include "core/model/capturedevent.h"
 
 namespace hindsight::capture {
 
@@ -15,7 +15,7 @@ namespace hindsight::capture {
 /// Each problem is reported with the 1-based line it is on; good events around it still arrive.
 class EventReader
 {
-public:
+  public:
     /// The event may be modified or swapped out (see EventDecoder::EventSink).
     using EventSink = std::function<void(model::CapturedEvent &, std::int64_t line)>;
     using IssueSink = std::function<void(std::int64_t line, const std::string &reason)>;
@@ -35,7 +35,7 @@ public:
     /// Documents (lines or array elements) seen, including empty lines skipped.
     std::int64_t documents() const { return m_documents; }
 
-private:
+  private:
     std::string m_path;
     EventDecoder m_decoder;
     std::string m_error;

@@ -33,14 +33,15 @@ bool LineReader::open(const std::string &path, std::size_t maxLineBytes)
         m_error = std::string("cannot open: ") + std::strerror(errno);
         return false;
     }
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (::fstat(m_fd, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             m_error = "is a directory";
             return false;
         }
-        if (S_ISREG(st.st_mode))
-            m_totalBytes = st.st_size;
+        if (S_ISREG(st.st_mode)) m_totalBytes = st.st_size;
     }
     m_gz = gzdopen(m_fd, "rb");
     if (!m_gz) {
@@ -54,22 +55,19 @@ bool LineReader::open(const std::string &path, std::size_t maxLineBytes)
 
 std::int64_t LineReader::bytesRead() const
 {
-    if (!m_gz)
-        return 0;
+    if (!m_gz) return 0;
     return static_cast<std::int64_t>(gzoffset(static_cast<gzFile>(m_gz)));
 }
 
 bool LineReader::fill()
 {
-    if (m_eof)
-        return false;
+    if (m_eof) return false;
     if (m_begin > 0) {
         std::memmove(m_buffer.data(), m_buffer.data() + m_begin, m_end - m_begin);
         m_end -= m_begin;
         m_begin = 0;
     }
-    if (m_buffer.size() - m_end < kChunk)
-        m_buffer.resize(m_end + kChunk);
+    if (m_buffer.size() - m_end < kChunk) m_buffer.resize(m_end + kChunk);
     const int got = gzread(static_cast<gzFile>(m_gz), m_buffer.data() + m_end, static_cast<unsigned>(kChunk));
     if (got < 0) {
         int code = 0;
@@ -103,8 +101,7 @@ std::string_view LineReader::peek(std::size_t n)
     while (m_end - m_begin < n && fill()) {
     }
     std::string_view v(m_buffer.data() + m_begin, std::min(n, m_end - m_begin));
-    if (m_lineNo == 0 && v.size() >= 3 && v.substr(0, 3) == "\xEF\xBB\xBF")
-        v.remove_prefix(3);
+    if (m_lineNo == 0 && v.size() >= 3 && v.substr(0, 3) == "\xEF\xBB\xBF") v.remove_prefix(3);
     return v;
 }
 
@@ -112,12 +109,10 @@ LineReader::Status LineReader::nextChunk(std::string_view &chunk)
 {
     if (m_begin == m_end) {
         m_begin = m_end = 0;
-        if (!fill())
-            return m_error.empty() ? Status::End : Status::Error;
+        if (!fill()) return m_error.empty() ? Status::End : Status::Error;
     }
     chunk = std::string_view(m_buffer.data() + m_begin, m_end - m_begin);
-    if (m_lineNo == 0 && chunk.substr(0, 3) == "\xEF\xBB\xBF")
-        chunk.remove_prefix(3);
+    if (m_lineNo == 0 && chunk.substr(0, 3) == "\xEF\xBB\xBF") chunk.remove_prefix(3);
     m_lineNo = 1; // the BOM is only looked for once
     m_begin = m_end;
     return Status::Line;
@@ -136,13 +131,10 @@ LineReader::Status LineReader::next(std::string_view &line)
             const std::size_t lineBegin = m_begin;
             m_begin = pos + 1;
             ++m_lineNo;
-            if (tooLong)
-                return Status::TooLong;
-            if (lineEnd > lineBegin && m_buffer[lineEnd - 1] == '\r')
-                --lineEnd;
+            if (tooLong) return Status::TooLong;
+            if (lineEnd > lineBegin && m_buffer[lineEnd - 1] == '\r') --lineEnd;
             line = std::string_view(m_buffer.data() + lineBegin, lineEnd - lineBegin);
-            if (m_lineNo == 1 && line.substr(0, 3) == "\xEF\xBB\xBF")
-                line.remove_prefix(3);
+            if (m_lineNo == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
             return Status::Line;
         }
         if (m_end - m_begin > m_maxLine) {
@@ -152,8 +144,7 @@ LineReader::Status LineReader::next(std::string_view &line)
         }
         const std::size_t scanned = m_end - m_begin; // fill() may move the data to the front
         if (!fill()) {
-            if (!m_error.empty())
-                return Status::Error;
+            if (!m_error.empty()) return Status::Error;
             if (m_end > m_begin || tooLong) {
                 ++m_lineNo;
                 if (tooLong) {
@@ -161,12 +152,10 @@ LineReader::Status LineReader::next(std::string_view &line)
                     return Status::TooLong;
                 }
                 std::size_t lineEnd = m_end;
-                if (m_buffer[lineEnd - 1] == '\r')
-                    --lineEnd;
+                if (m_buffer[lineEnd - 1] == '\r') --lineEnd;
                 line = std::string_view(m_buffer.data() + m_begin, lineEnd - m_begin);
                 m_begin = m_end;
-                if (m_lineNo == 1 && line.substr(0, 3) == "\xEF\xBB\xBF")
-                    line.remove_prefix(3);
+                if (m_lineNo == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
                 return Status::Line;
             }
             return Status::End;

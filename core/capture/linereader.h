@@ -12,7 +12,7 @@ namespace hindsight::capture {
 /// than maxLineBytes are reported as too long and skipped without being held in memory.
 class LineReader
 {
-public:
+  public:
     static constexpr std::size_t kDefaultMaxLine = 16u << 20;
 
     LineReader() = default;
@@ -43,7 +43,7 @@ public:
     /// Peeks at the first bytes of the (decompressed) content without consuming them.
     std::string_view peek(std::size_t n);
 
-private:
+  private:
     bool fill();
 
     void *m_gz = nullptr; // gzFile

@@ -19,24 +19,24 @@ namespace {
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out)
 {
-    if (pos + n > s.size())
-        return false;
+    if (pos + n > s.size()) return false;
     int v = 0;
     for (std::size_t i = pos; i < pos + n; ++i) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
+        if (s[i] < '0' || s[i] > '9') return false;
         v = v * 10 + (s[i] - '0');
     }
     out = v;
     return true;
 }
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 std::optional<std::int64_t> refuse(std::string *error, const std::string &why)
 {
-    if (error)
-        *error = why;
+    if (error) *error = why;
     return std::nullopt;
 }
 
@@ -52,12 +52,12 @@ std::optional<std::int64_t> parseIsoTimestamp(std::string_view s, std::string *e
     std::int64_t millis = 0;
     hour = minute = 0;
     if (p < s.size() && (s[p] == 'T' || s[p] == 't' || s[p] == ' ')) {
-        if (!digits(s, p + 1, 2, hour) || p + 3 >= s.size() || s[p + 3] != ':' || !digits(s, p + 4, 2, minute))
+        if (!digits(s, p + 1, 2, hour) || p + 3 >= s.size() || s[p + 3] != ':' ||
+            !digits(s, p + 4, 2, minute))
             return refuse(error, "not an ISO 8601 time (expected HH:MM after the date)");
         p += 6;
         if (p < s.size() && s[p] == ':') {
-            if (!digits(s, p + 1, 2, second))
-                return refuse(error, "seconds must be two digits");
+            if (!digits(s, p + 1, 2, second)) return refuse(error, "seconds must be two digits");
             p += 3;
             if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
                 ++p;
@@ -70,22 +70,18 @@ std::optional<std::int64_t> parseIsoTimestamp(std::string_view s, std::string *e
                     ++p;
                     ++n;
                 }
-                if (n == 0)
-                    return refuse(error, "a decimal point must be followed by digits");
+                if (n == 0) return refuse(error, "a decimal point must be followed by digits");
             }
         }
     }
-    if (month < 1 || month > 12)
-        return refuse(error, "month " + std::to_string(month) + " does not exist");
+    if (month < 1 || month > 12) return refuse(error, "month " + std::to_string(month) + " does not exist");
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const int monthDays = kDays[month - 1] + (month == 2 && isLeap(year) ? 1 : 0);
     if (day < 1 || day > monthDays)
-        return refuse(error, "day " + std::to_string(day) + " does not exist in " + std::to_string(year) + "-" +
-                                 (month < 10 ? "0" : "") + std::to_string(month));
-    if (hour > 23 || minute > 59 || second > 60)
-        return refuse(error, "time of day out of range");
-    if (second == 60)
-        second = 59; // a leap second lands on the last representable instant of its minute
+        return refuse(error, "day " + std::to_string(day) + " does not exist in " + std::to_string(year) +
+                                 "-" + (month < 10 ? "0" : "") + std::to_string(month));
+    if (hour > 23 || minute > 59 || second > 60) return refuse(error, "time of day out of range");
+    if (second == 60) second = 59; // a leap second lands on the last representable instant of its minute
     int offsetMinutes = 0;
     if (p < s.size()) {
         const char c = s[p];
@@ -93,20 +89,15 @@ std::optional<std::int64_t> parseIsoTimestamp(std::string_view s, std::string *e
             p += 1;
         } else if (c == '+' || c == '-') {
             int oh = 0, om = 0;
-            if (!digits(s, p + 1, 2, oh))
-                return refuse(error, "UTC offset must be ±HH, ±HHMM or ±HH:MM");
+            if (!digits(s, p + 1, 2, oh)) return refuse(error, "UTC offset must be ±HH, ±HHMM or ±HH:MM");
             std::size_t q = p + 3;
             if (q < s.size()) {
-                if (s[q] == ':')
-                    ++q;
-                if (!digits(s, q, 2, om))
-                    return refuse(error, "UTC offset must be ±HH, ±HHMM or ±HH:MM");
+                if (s[q] == ':') ++q;
+                if (!digits(s, q, 2, om)) return refuse(error, "UTC offset must be ±HH, ±HHMM or ±HH:MM");
                 q += 2;
             }
-            if (q != s.size())
-                return refuse(error, "unexpected text after the UTC offset");
-            if (oh > 23 || om > 59)
-                return refuse(error, "UTC offset out of range");
+            if (q != s.size()) return refuse(error, "unexpected text after the UTC offset");
+            if (oh > 23 || om > 59) return refuse(error, "UTC offset out of range");
             offsetMinutes = (oh * 60 + om) * (c == '-' ? -1 : 1);
         } else {
             return refuse(error, "unexpected text after the time");
@@ -143,8 +134,8 @@ std::string formatIsoTimestamp(std::int64_t ms)
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = y0 + (m <= 2);
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(y), m, d,
-                  static_cast<long long>(sod / 3600), static_cast<long long>(sod / 60 % 60),
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(y),
+                  m, d, static_cast<long long>(sod / 3600), static_cast<long long>(sod / 60 % 60),
                   static_cast<long long>(sod % 60), static_cast<long long>(rem));
     return buf;
 }

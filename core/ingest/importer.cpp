@@ -1,15 +1,15 @@
 #include "core/ingest/importer.h"
 
+#include "core/capture/eventreader.h"
+#include "core/store/eventkeys.h"
+#include "core/store/store.h"
+#include "core/store/storewriter.h"
+
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <thread>
 #include <vector>
-
-#include "core/capture/eventreader.h"
-#include "core/store/store.h"
-#include "core/store/eventkeys.h"
-#include "core/store/storewriter.h"
 
 namespace hindsight::ingest {
 
@@ -20,9 +20,9 @@ struct Item
 {
     std::int64_t line = 0;
     bool isIssue = false;
-    std::string reason;          // when isIssue
-    model::CapturedEvent event;  // otherwise
-    store::EventKeys keys;       // computed on the reading thread
+    std::string reason;         // when isIssue
+    model::CapturedEvent event; // otherwise
+    store::EventKeys keys;      // computed on the reading thread
 };
 
 struct Batch
@@ -35,15 +35,14 @@ struct Batch
 // A bounded hand-over between the two threads; batches are recycled to avoid reallocation.
 class Pipe
 {
-public:
+  public:
     explicit Pipe(std::size_t capacity) : m_capacity(capacity) {}
 
     void push(std::unique_ptr<Batch> b)
     {
         std::unique_lock lock(m_mutex);
         m_notFull.wait(lock, [&] { return m_full.size() < m_capacity || m_aborted; });
-        if (m_aborted)
-            return;
+        if (m_aborted) return;
         m_full.push_back(std::move(b));
         m_notEmpty.notify_one();
     }
@@ -51,8 +50,7 @@ public:
     {
         std::unique_lock lock(m_mutex);
         m_notEmpty.wait(lock, [&] { return !m_full.empty() || m_closed; });
-        if (m_full.empty())
-            return nullptr;
+        if (m_full.empty()) return nullptr;
         auto b = std::move(m_full.front());
         m_full.pop_front();
         m_notFull.notify_one();
@@ -67,8 +65,7 @@ public:
     std::unique_ptr<Batch> fresh()
     {
         std::lock_guard lock(m_mutex);
-        if (m_free.empty())
-            return std::make_unique<Batch>();
+        if (m_free.empty()) return std::make_unique<Batch>();
         auto b = std::move(m_free.back());
         m_free.pop_back();
         return b;
@@ -86,7 +83,7 @@ public:
         m_notFull.notify_all();
     }
 
-private:
+  private:
     std::mutex m_mutex;
     std::condition_variable m_notEmpty, m_notFull;
     std::deque<std::unique_ptr<Batch>> m_full;
@@ -99,12 +96,17 @@ constexpr std::size_t kItemsPerBatch = 2048;
 
 } // namespace
 
-std::string displayName(const std::string &path) { return path == "-" ? std::string("<stdin>") : path; }
+std::string displayName(const std::string &path)
+{
+    return path == "-" ? std::string("<stdin>") : path;
+}
 
-Importer::Importer(store::Store &store, ImportOptions options) : m_store(store), m_options(std::move(options)) {}
+Importer::Importer(store::Store &store, ImportOptions options) : m_store(store), m_options(std::move(options))
+{
+}
 
-FileReport Importer::importFile(const std::string &path, const IssueSink &onIssue, const ProgressSink &onProgress,
-                                const std::atomic<bool> *cancel)
+FileReport Importer::importFile(const std::string &path, const IssueSink &onIssue,
+                                const ProgressSink &onProgress, const std::atomic<bool> *cancel)
 {
     FileReport report;
     report.path = path;
@@ -120,8 +122,7 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
         auto batch = pipe.fresh();
         std::int64_t lastDone = 0, lastTotal = -1;
         auto slot = [&]() -> Item & {
-            if (batch->used == batch->items.size())
-                batch->items.emplace_back();
+            if (batch->used == batch->items.size()) batch->items.emplace_back();
             return batch->items[batch->used++];
         };
         auto flushIfFull = [&] {
@@ -138,8 +139,7 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                 it.line = line;
                 it.isIssue = false;
                 std::swap(it.event, e);
-                if (!m_options.filter)
-                    it.keys.compute(it.event);
+                if (!m_options.filter) it.keys.compute(it.event);
                 flushIfFull();
             },
             [&](std::int64_t line, const std::string &reason) {
@@ -156,16 +156,14 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
             &combinedCancel);
         batch->bytesDone = lastDone;
         batch->bytesTotal = lastTotal;
-        if (batch->used)
-            pipe.push(std::move(batch));
+        if (batch->used) pipe.push(std::move(batch));
         pipe.close();
     });
 
     store::StoreWriter writer(m_store);
     std::int64_t sinceCommit = 0;
     bool writeFailed = writer.failed();
-    if (writeFailed)
-        report.error = writer.error();
+    if (writeFailed) report.error = writer.error();
     while (auto batch = pipe.pop()) {
         if (!writeFailed && cancel && cancel->load(std::memory_order_relaxed)) {
             combinedCancel = true;
@@ -188,8 +186,12 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                     it.keys.compute(it.event);
                 }
                 switch (writer.add(it.event, it.keys)) {
-                case store::StoreWriter::Outcome::Stored: ++report.stored; break;
-                case store::StoreWriter::Outcome::Duplicate: ++report.duplicates; break;
+                case store::StoreWriter::Outcome::Stored:
+                    ++report.stored;
+                    break;
+                case store::StoreWriter::Outcome::Duplicate:
+                    ++report.duplicates;
+                    break;
                 case store::StoreWriter::Outcome::Rejected:
                     if (writer.failed()) {
                         writeFailed = true;
@@ -200,8 +202,7 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                     }
                     break;
                 }
-                if (writeFailed)
-                    break;
+                if (writeFailed) break;
                 if (++sinceCommit >= m_options.batchSize) {
                     sinceCommit = 0;
                     if (!writer.commit()) {
@@ -211,8 +212,7 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                     }
                 }
             }
-            if (onProgress && !writeFailed)
-                onProgress(report, batch->bytesDone, batch->bytesTotal);
+            if (onProgress && !writeFailed) onProgress(report, batch->bytesDone, batch->bytesTotal);
         }
         if (writeFailed || report.cancelled) {
             // Stop the reader; keep draining so it can finish.
@@ -230,10 +230,8 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
     // Counts already stored are kept on a failed commit only for batches that did commit.
     report.documents = reader.documents();
     report.format = reader.format();
-    if (!readOk && report.error.empty())
-        report.error = reader.error();
-    if (report.cancelled || reader.wasCancelled())
-        report.cancelled = cancel && cancel->load();
+    if (!readOk && report.error.empty()) report.error = reader.error();
+    if (report.cancelled || reader.wasCancelled()) report.cancelled = cancel && cancel->load();
     return report;
 }
 

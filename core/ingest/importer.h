@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/capture/eventdecoder.h"
+#include "core/model/capturedevent.h"
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
-
-#include "core/capture/eventdecoder.h"
-#include "core/model/capturedevent.h"
 
 namespace hindsight::store {
 class Store;
@@ -26,7 +26,7 @@ struct FileReport
     std::int64_t rejected = 0;   ///< lines or events refused, each reported through the issue callback
     std::int64_t dropped = 0;    ///< removed at the door by the event filter (masking rules, consent)
     bool cancelled = false;
-    std::string error;           ///< set when the file could not be read or the store could not be written
+    std::string error; ///< set when the file could not be read or the store could not be written
     bool ok() const { return error.empty(); }
 };
 
@@ -44,17 +44,19 @@ struct ImportOptions
 /// writes, batch by batch.
 class Importer
 {
-public:
-    using IssueSink = std::function<void(const std::string &file, std::int64_t line, const std::string &reason)>;
-    using ProgressSink = std::function<void(const FileReport &soFar, std::int64_t bytesDone, std::int64_t bytesTotal)>;
+  public:
+    using IssueSink =
+        std::function<void(const std::string &file, std::int64_t line, const std::string &reason)>;
+    using ProgressSink =
+        std::function<void(const FileReport &soFar, std::int64_t bytesDone, std::int64_t bytesTotal)>;
 
     Importer(store::Store &store, ImportOptions options = {});
 
     /// Imports one file ("-" = standard input). Never throws; problems are in the report.
-    FileReport importFile(const std::string &path, const IssueSink &onIssue, const ProgressSink &onProgress = {},
-                          const std::atomic<bool> *cancel = nullptr);
+    FileReport importFile(const std::string &path, const IssueSink &onIssue,
+                          const ProgressSink &onProgress = {}, const std::atomic<bool> *cancel = nullptr);
 
-private:
+  private:
     store::Store &m_store;
     ImportOptions m_options;
 };

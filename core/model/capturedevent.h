@@ -12,17 +12,17 @@ enum class Consent : std::uint8_t { Unknown = 0, Granted = 1, Denied = 2 };
 /// Produced by the readers in core/capture and by the demo generator; consumed by the store.
 struct CapturedEvent
 {
-    std::string uuid;          ///< the event's id as given (a UUID in canonical form, or any text)
-    std::string type;          ///< pageview, click, submit, change, pageleave, rageclick, identify, or a custom name
+    std::string uuid; ///< the event's id as given (a UUID in canonical form, or any text)
+    std::string type; ///< pageview, click, submit, change, pageleave, rageclick, identify, or a custom name
     std::int64_t timestampMs = 0; ///< UTC milliseconds since the epoch
     std::string distinctId;
-    std::string sessionId;     ///< may be empty
-    std::string url;           ///< full URL, may be empty
+    std::string sessionId; ///< may be empty
+    std::string url;       ///< full URL, may be empty
     std::string title;
     std::string referrer;
-    std::string chain;         ///< canonical `$elements_chain` text (see capture/elementchain.h); empty if none
-    std::string anonDistinctId;///< for identify: the anonymous id being linked to distinctId
-    std::string properties;    ///< remaining properties as a compact JSON object ("{}" when none)
+    std::string chain; ///< canonical `$elements_chain` text (see capture/elementchain.h); empty if none
+    std::string anonDistinctId; ///< for identify: the anonymous id being linked to distinctId
+    std::string properties;     ///< remaining properties as a compact JSON object ("{}" when none)
     Consent consent = Consent::Unknown;
 };
 

@@ -26,8 +26,7 @@ inline std::uint64_t hashBytes(std::string_view s, std::uint64_t seed = 0) noexc
         n -= 8;
     }
     std::uint64_t tail = 0;
-    if (n)
-        std::memcpy(&tail, p, n);
+    if (n) std::memcpy(&tail, p, n);
     return mix(h ^ tail ^ (static_cast<std::uint64_t>(n) << 56), 0x94d049bb133111ebull);
 }
 

@@ -17,10 +17,10 @@ UrlParts splitUrl(std::string_view url)
         p.query = std::string(rest.substr(q + 1));
         rest = rest.substr(0, q);
     }
-    if (auto s = rest.find("://"); s != std::string_view::npos && s > 0 &&
-        std::all_of(rest.begin(), rest.begin() + static_cast<long>(s), [](unsigned char c) {
-            return std::isalnum(c) || c == '+' || c == '-' || c == '.';
-        })) {
+    if (auto s = rest.find("://");
+        s != std::string_view::npos && s > 0 &&
+        std::all_of(rest.begin(), rest.begin() + static_cast<long>(s),
+                    [](unsigned char c) { return std::isalnum(c) || c == '+' || c == '-' || c == '.'; })) {
         p.scheme = std::string(rest.substr(0, s));
         std::transform(p.scheme.begin(), p.scheme.end(), p.scheme.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

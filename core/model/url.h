@@ -9,10 +9,10 @@ namespace hindsight::model {
 struct UrlParts
 {
     std::string scheme;
-    std::string host;   ///< lower-case host, with port when one was given
-    std::string path;   ///< "/" when the URL has a host but no path
-    std::string query;  ///< without the leading '?'
-    std::string hash;   ///< without the leading '#'
+    std::string host;  ///< lower-case host, with port when one was given
+    std::string path;  ///< "/" when the URL has a host but no path
+    std::string query; ///< without the leading '?'
+    std::string hash;  ///< without the leading '#'
 };
 
 /// Splits an absolute or relative URL. Never fails: unparseable input lands in `path`.

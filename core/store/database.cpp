@@ -1,16 +1,20 @@
 #include "core/store/database.h"
 
+#include "core/store/statement.h"
+
 #include <sqlite3.h>
 #include <utility>
 
-#include "core/store/statement.h"
-
 namespace hindsight::store {
 
-Database::~Database() { close(); }
+Database::~Database()
+{
+    close();
+}
 
 Database::Database(Database &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_error(std::move(other.m_error))
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
+      m_error(std::move(other.m_error))
 {
 }
 
@@ -37,14 +41,20 @@ bool Database::open(const std::string &path, Mode mode)
     (void)configured;
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::ReadWriteCreate:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
     }
     const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        m_error = std::string("cannot open ") + path + ": " +
-                  (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+        m_error =
+            std::string("cannot open ") + path + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
         close();
         return false;
     }
@@ -87,8 +97,7 @@ long long Database::scalar(std::string_view sql, bool *ok)
             captureError("query failed");
         }
     }
-    if (ok)
-        *ok = good;
+    if (ok) *ok = good;
     return v;
 }
 

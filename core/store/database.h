@@ -13,7 +13,7 @@ class Statement;
 /// never shown to the user from here.
 class Database
 {
-public:
+  public:
     enum class Mode { ReadOnly, ReadWrite, ReadWriteCreate };
 
     Database() = default;
@@ -38,7 +38,7 @@ public:
     sqlite3 *handle() const { return m_db; }
     const std::string &path() const { return m_path; }
 
-private:
+  private:
     sqlite3 *m_db = nullptr;
     std::string m_path;
     std::string m_error;

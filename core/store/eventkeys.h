@@ -1,9 +1,9 @@
 #pragma once
 
-#include <string>
-
 #include "core/model/capturedevent.h"
 #include "core/model/fasthash.h"
+
+#include <string>
 
 namespace hindsight::store {
 

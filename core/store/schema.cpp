@@ -1,10 +1,10 @@
 #include "core/store/schema.h"
 
-#include <array>
-#include <string_view>
-
 #include "core/store/database.h"
 #include "core/store/transaction.h"
+
+#include <array>
+#include <string_view>
 
 namespace hindsight::store {
 
@@ -99,7 +99,10 @@ INSERT INTO meta(key, value) VALUES
 
 } // namespace
 
-int currentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+int currentSchemaVersion()
+{
+    return static_cast<int>(kMigrations.size());
+}
 
 bool migrate(Database &db, int fromVersion, std::string *error)
 {
@@ -107,7 +110,8 @@ bool migrate(Database &db, int fromVersion, std::string *error)
         Transaction tx(db);
         if (!tx.active() || !db.exec(kMigrations[static_cast<std::size_t>(v)]) ||
             !db.exec("PRAGMA user_version = " + std::to_string(v + 1)) ||
-            (v == 0 && !db.exec("PRAGMA application_id = " + std::to_string(kApplicationId))) || !tx.commit()) {
+            (v == 0 && !db.exec("PRAGMA application_id = " + std::to_string(kApplicationId))) ||
+            !tx.commit()) {
             if (error)
                 *error = "schema migration to version " + std::to_string(v + 1) + " failed: " + db.error();
             return false;

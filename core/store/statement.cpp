@@ -1,9 +1,9 @@
 #include "core/store/statement.h"
 
+#include "core/store/database.h"
+
 #include <sqlite3.h>
 #include <utility>
-
-#include "core/store/database.h"
 
 namespace hindsight::store {
 
@@ -17,7 +17,10 @@ Statement::Statement(Database &db, std::string_view sql)
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
 
 Statement::Statement(Statement &&other) noexcept : m_stmt(std::exchange(other.m_stmt, nullptr)) {}
 
@@ -30,8 +33,14 @@ Statement &Statement::operator=(Statement &&other) noexcept
     return *this;
 }
 
-void Statement::bind(int index, std::int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
-void Statement::bind(int index, double value) { sqlite3_bind_double(m_stmt, index, value); }
+void Statement::bind(int index, std::int64_t value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+void Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+}
 
 void Statement::bindText(int index, std::string_view value)
 {
@@ -43,7 +52,10 @@ void Statement::bindBlob(int index, std::string_view value)
     sqlite3_bind_blob(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
 }
 
-void Statement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+void Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+}
 
 void Statement::bindOptional(int index, std::int64_t value)
 {
@@ -53,9 +65,15 @@ void Statement::bindOptional(int index, std::int64_t value)
         sqlite3_bind_int64(m_stmt, index, value);
 }
 
-int Statement::step() { return sqlite3_step(m_stmt); }
+int Statement::step()
+{
+    return sqlite3_step(m_stmt);
+}
 
-bool Statement::next() { return sqlite3_step(m_stmt) == SQLITE_ROW; }
+bool Statement::next()
+{
+    return sqlite3_step(m_stmt) == SQLITE_ROW;
+}
 
 void Statement::reset()
 {
@@ -63,10 +81,19 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
-void Statement::rewind() { sqlite3_reset(m_stmt); }
+void Statement::rewind()
+{
+    sqlite3_reset(m_stmt);
+}
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
-double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+std::int64_t Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
 
 std::string_view Statement::text(int column) const
 {
@@ -82,7 +109,13 @@ std::string_view Statement::blob(int column) const
              : std::string_view();
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
-int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
 
 } // namespace hindsight::store

@@ -14,7 +14,7 @@ class Database;
 /// (as in SQLite). step() returns SQLite's result code (SQLITE_ROW, SQLITE_DONE or an error).
 class Statement
 {
-public:
+  public:
     Statement() = default;
     Statement(Database &db, std::string_view sql);
     ~Statement();
@@ -52,7 +52,7 @@ public:
 
     sqlite3_stmt *handle() const { return m_stmt; }
 
-private:
+  private:
     sqlite3_stmt *m_stmt = nullptr;
 };
 

@@ -1,14 +1,14 @@
 #include "core/store/store.h"
 
+#include "core/store/schema.h"
+#include "core/store/statement.h"
+#include "core/store/uuidcodec.h"
+
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <sqlite3.h>
-
-#include "core/store/schema.h"
-#include "core/store/statement.h"
-#include "core/store/uuidcodec.h"
 
 namespace hindsight::store {
 
@@ -21,20 +21,17 @@ namespace fs = std::filesystem;
 std::string checkExistingFile(const std::string &path, bool *isEmpty)
 {
     std::error_code ec;
-    if (fs::is_directory(path, ec))
-        return path + " is a directory, not a Hindsight store";
+    if (fs::is_directory(path, ec)) return path + " is a directory, not a Hindsight store";
     const auto size = fs::file_size(path, ec);
-    if (ec)
-        return "cannot read " + path + ": " + ec.message();
+    if (ec) return "cannot read " + path + ": " + ec.message();
     *isEmpty = size == 0;
-    if (size == 0)
-        return {};
+    if (size == 0) return {};
     char header[100] = {};
     std::ifstream f(path, std::ios::binary);
-    if (!f)
-        return "cannot read " + path + ": permission denied or unreadable";
+    if (!f) return "cannot read " + path + ": permission denied or unreadable";
     f.read(header, sizeof header);
-    if (f.gcount() < static_cast<std::streamsize>(sizeof header) || std::memcmp(header, "SQLite format 3", 16) != 0)
+    if (f.gcount() < static_cast<std::streamsize>(sizeof header) ||
+        std::memcmp(header, "SQLite format 3", 16) != 0)
         return path + " is not a Hindsight store (it is not an SQLite database); nothing was changed";
 
     // The header on disk can be stale while committed pages still sit in the WAL, so ask SQLite
@@ -44,12 +41,11 @@ std::string checkExistingFile(const std::string &path, bool *isEmpty)
         return path + " cannot be read as a Hindsight store: " + probe.error();
     bool ok = false;
     const long long appId = probe.scalar("PRAGMA application_id", &ok);
-    if (!ok)
-        return path + " is not a Hindsight store: " + probe.error() + "; nothing was changed";
+    if (!ok) return path + " is not a Hindsight store: " + probe.error() + "; nothing was changed";
     const long long version = probe.scalar("PRAGMA user_version", &ok);
     if (appId != kApplicationId)
-        return path + " is an SQLite database but not a Hindsight store (application id " + std::to_string(appId) +
-               "); nothing was changed";
+        return path + " is an SQLite database but not a Hindsight store (application id " +
+               std::to_string(appId) + "); nothing was changed";
     if (version > currentSchemaVersion())
         return path + " was written by a newer Hindsight (store schema version " + std::to_string(version) +
                "; this build understands up to " + std::to_string(currentSchemaVersion()) +
@@ -62,8 +58,7 @@ std::string checkExistingFile(const std::string &path, bool *isEmpty)
 std::unique_ptr<Store> Store::open(const std::string &path, OpenMode mode, std::string *error)
 {
     auto fail = [&](std::string message) -> std::unique_ptr<Store> {
-        if (error)
-            *error = std::move(message);
+        if (error) *error = std::move(message);
         return nullptr;
     };
     std::error_code ec;
@@ -71,13 +66,13 @@ std::unique_ptr<Store> Store::open(const std::string &path, OpenMode mode, std::
     bool isEmpty = !exists;
     if (!exists) {
         if (mode != OpenMode::CreateIfMissing)
-            return fail("no workspace store at " + path +
-                        " (create one with 'hindsight demo' or 'hindsight import', or choose one with --store)");
+            return fail(
+                "no workspace store at " + path +
+                " (create one with 'hindsight demo' or 'hindsight import', or choose one with --store)");
         const fs::path parent = fs::path(path).parent_path();
         if (!parent.empty()) {
             fs::create_directories(parent, ec);
-            if (ec)
-                return fail("cannot create the folder " + parent.string() + ": " + ec.message());
+            if (ec) return fail("cannot create the folder " + parent.string() + ": " + ec.message());
         }
     } else if (auto reason = checkExistingFile(path, &isEmpty); !reason.empty()) {
         return fail(reason);
@@ -86,13 +81,12 @@ std::unique_ptr<Store> Store::open(const std::string &path, OpenMode mode, std::
     std::unique_ptr<Store> store(new Store());
     store->m_path = path;
     Database &db = store->m_db;
-    const auto dbMode = mode == OpenMode::ReadOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWriteCreate;
-    if (!db.open(path, dbMode))
-        return fail(db.error());
+    const auto dbMode =
+        mode == OpenMode::ReadOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWriteCreate;
+    if (!db.open(path, dbMode)) return fail(db.error());
     db.exec("PRAGMA busy_timeout = 10000");
     if (mode == OpenMode::ReadOnly) {
-        if (isEmpty)
-            return fail(path + " is empty: it holds no workspace yet");
+        if (isEmpty) return fail(path + " is empty: it holds no workspace yet");
         db.exec("PRAGMA query_only = 1");
     } else {
         // Decide on the store's pragmas only after the checks above passed.
@@ -106,15 +100,13 @@ std::unique_ptr<Store> Store::open(const std::string &path, OpenMode mode, std::
 
     bool ok = false;
     const long long version = db.scalar("PRAGMA user_version", &ok);
-    if (!ok)
-        return fail("cannot read " + path + ": " + db.error());
+    if (!ok) return fail("cannot read " + path + ": " + db.error());
     if (version < currentSchemaVersion()) {
         if (mode == OpenMode::ReadOnly)
             return fail(path + " uses an older store schema (version " + std::to_string(version) +
                         "); open it once without read-only mode to upgrade it");
         std::string migrateError;
-        if (!migrate(db, static_cast<int>(version), &migrateError))
-            return fail(path + ": " + migrateError);
+        if (!migrate(db, static_cast<int>(version), &migrateError)) return fail(path + ": " + migrateError);
     }
     return store;
 }
@@ -131,14 +123,19 @@ std::int64_t Store::metaInt(const std::string &key)
 StoreStats Store::stats()
 {
     StoreStats s;
-    Statement st(m_db, "SELECT key, value FROM meta WHERE key IN ('interactions','people','sessions','elements')");
+    Statement st(m_db,
+                 "SELECT key, value FROM meta WHERE key IN ('interactions','people','sessions','elements')");
     while (st.next()) {
         const auto key = st.text(0);
         const auto value = st.int64(1);
-        if (key == "interactions") s.interactions = value;
-        else if (key == "people") s.people = value;
-        else if (key == "sessions") s.sessions = value;
-        else if (key == "elements") s.elements = value;
+        if (key == "interactions")
+            s.interactions = value;
+        else if (key == "people")
+            s.people = value;
+        else if (key == "sessions")
+            s.sessions = value;
+        else if (key == "elements")
+            s.elements = value;
     }
     Statement range(m_db, "SELECT min(id), max(id) FROM interactions");
     if (range.next() && !range.isNull(0)) {
@@ -202,8 +199,7 @@ std::optional<InteractionRecord> Store::findByUuid(const std::string &uuid)
     Statement st(m_db, std::string(kRecordSelect) + " WHERE i.uuid = ?1");
     const std::string blob = encodeUuid(uuid);
     st.bindBlob(1, blob);
-    if (st.next())
-        return readRecord(st);
+    if (st.next()) return readRecord(st);
     return std::nullopt;
 }
 

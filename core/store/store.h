@@ -1,28 +1,34 @@
 #pragma once
 
+#include "core/model/capturedevent.h"
+#include "core/store/database.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/model/capturedevent.h"
-#include "core/store/database.h"
-
 namespace hindsight::store {
 
 /// Interaction ids are time-ordered: the UTC millisecond in the high bits, a sequence number
 /// for interactions of the same millisecond in the low 20 bits.
 inline constexpr int kSequenceBits = 20;
-inline constexpr std::int64_t timestampOfId(std::int64_t id) { return id >> kSequenceBits; }
-inline constexpr std::int64_t firstIdAt(std::int64_t ms) { return ms << kSequenceBits; }
+inline constexpr std::int64_t timestampOfId(std::int64_t id)
+{
+    return id >> kSequenceBits;
+}
+inline constexpr std::int64_t firstIdAt(std::int64_t ms)
+{
+    return ms << kSequenceBits;
+}
 /// Largest storable timestamp (exclusive): year 2248.
 inline constexpr std::int64_t kMaxTimestampMs = std::int64_t(1) << (63 - kSequenceBits);
 
 struct StoreStats
 {
     std::int64_t interactions = 0;
-    std::int64_t people = 0;   ///< identity-resolved: anonymous ids linked by $identify count once
+    std::int64_t people = 0; ///< identity-resolved: anonymous ids linked by $identify count once
     std::int64_t sessions = 0;
     std::int64_t elements = 0; ///< distinct element chains
     std::optional<std::int64_t> firstMs;
@@ -51,7 +57,7 @@ struct InteractionRecord
 /// of a version this build understands *before* anything is written to it.
 class Store
 {
-public:
+  public:
     enum class OpenMode {
         Existing,        ///< the file must exist
         CreateIfMissing, ///< create the file (and its directory) when absent
@@ -77,7 +83,7 @@ public:
     /// Reads a value from the meta table (0 when absent).
     std::int64_t metaInt(const std::string &key);
 
-private:
+  private:
     Store() = default;
     Database m_db;
     std::string m_path;

@@ -8,8 +8,7 @@ namespace hindsight::store {
 std::string defaultStorePath()
 {
     QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    if (dir.isEmpty())
-        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    if (dir.isEmpty()) dir = QDir::homePath() + QStringLiteral("/.local/share");
     return (dir + QStringLiteral("/hindsight/default.hindsight")).toStdString();
 }
 

@@ -1,9 +1,9 @@
 #include "core/store/storewriter.h"
 
-#include <sqlite3.h>
-
 #include "core/model/url.h"
 #include "core/store/store.h"
+
+#include <sqlite3.h>
 
 namespace hindsight::store {
 
@@ -13,7 +13,6 @@ namespace {
 // refilled from the store on demand, so memory stays bounded on any input.
 constexpr std::size_t kMaxCacheEntries = 1'000'000;
 constexpr std::uint32_t kMaxSequence = (1u << kSequenceBits) - 1;
-
 
 } // namespace
 
@@ -28,8 +27,9 @@ StoreWriter::StoreWriter(Store &store) : m_store(store)
         db.exec("PRAGMA foreign_keys = OFF");
         m_restoreForeignKeys = true;
     }
-    m_insert = Statement(db, "INSERT INTO interactions(id, uuid, type, distinct_id, session, url, title, referrer, "
-                             "chain, properties, consent) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    m_insert =
+        Statement(db, "INSERT INTO interactions(id, uuid, type, distinct_id, session, url, title, referrer, "
+                      "chain, properties, consent) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
     m_maxInMs = Statement(db, "SELECT max(id) FROM interactions WHERE id BETWEEN ?1 AND ?2");
     m_findType = Statement(db, "SELECT id FROM event_types WHERE name = ?1");
     m_insertType = Statement(db, "INSERT INTO event_types(name) VALUES(?1)");
@@ -57,8 +57,7 @@ StoreWriter::StoreWriter(Store &store) : m_store(store)
 StoreWriter::~StoreWriter()
 {
     m_tx.reset(); // an uncommitted batch rolls back
-    if (m_restoreForeignKeys)
-        m_store.db().exec("PRAGMA foreign_keys = ON");
+    if (m_restoreForeignKeys) m_store.db().exec("PRAGMA foreign_keys = ON");
 }
 
 void StoreWriter::clearCaches()
@@ -79,8 +78,7 @@ bool StoreWriter::fail(std::string_view context)
 
 bool StoreWriter::beginBatch()
 {
-    if (m_tx)
-        return true;
+    if (m_tx) return true;
     m_tx = std::make_unique<Transaction>(m_store.db());
     if (!m_tx->active()) {
         m_tx.reset();
@@ -93,14 +91,13 @@ bool StoreWriter::beginBatch()
 }
 
 std::int64_t StoreWriter::lookupOrInsert(Dictionary &cache, Statement &find, Statement &insert,
-                                         std::string_view value, const model::ContentKey &key, std::int64_t *created)
+                                         std::string_view value, const model::ContentKey &key,
+                                         std::int64_t *created)
 {
-    if (auto it = cache.find(key); it != cache.end())
-        return it->second;
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
     std::int64_t id = 0;
     find.bindText(1, value);
-    if (find.next())
-        id = find.int64(0);
+    if (find.next()) id = find.int64(0);
     find.reset();
     if (id == 0) {
         insert.bindText(1, value);
@@ -111,25 +108,20 @@ std::int64_t StoreWriter::lookupOrInsert(Dictionary &cache, Statement &find, Sta
         }
         insert.reset();
         id = sqlite3_last_insert_rowid(m_store.db().handle());
-        if (created)
-            ++*created;
+        if (created) ++*created;
     }
-    if (cache.size() >= kMaxCacheEntries)
-        cache.clear();
+    if (cache.size() >= kMaxCacheEntries) cache.clear();
     cache.emplace(key, id);
     return id;
 }
 
 std::int64_t StoreWriter::urlId(std::string_view url, const model::ContentKey &key)
 {
-    if (url.empty())
-        return 0;
-    if (auto it = m_urls.find(key); it != m_urls.end())
-        return it->second;
+    if (url.empty()) return 0;
+    if (auto it = m_urls.find(key); it != m_urls.end()) return it->second;
     std::int64_t id = 0;
     m_findUrl.bindText(1, url);
-    if (m_findUrl.next())
-        id = m_findUrl.int64(0);
+    if (m_findUrl.next()) id = m_findUrl.int64(0);
     m_findUrl.reset();
     if (id == 0) {
         const model::UrlParts parts = model::splitUrl(url);
@@ -146,8 +138,7 @@ std::int64_t StoreWriter::urlId(std::string_view url, const model::ContentKey &k
         }
         id = sqlite3_last_insert_rowid(m_store.db().handle());
     }
-    if (m_urls.size() >= kMaxCacheEntries)
-        m_urls.clear();
+    if (m_urls.size() >= kMaxCacheEntries) m_urls.clear();
     m_urls.emplace(key, id);
     return id;
 }
@@ -159,17 +150,14 @@ std::int64_t StoreWriter::distinctId(std::string_view id, const model::ContentKe
 
 std::int64_t StoreWriter::propertiesId(std::string_view json, const model::ContentKey &key)
 {
-    if (json.empty() || json == "{}")
-        return 0;
-    if (auto it = m_props.find(key); it != m_props.end())
-        return it->second;
+    if (json.empty() || json == "{}") return 0;
+    if (auto it = m_props.find(key); it != m_props.end()) return it->second;
     // The stored hash column is model::hashBytes (the key's low half), so it must never change.
     const auto hash = static_cast<std::int64_t>(key.lo);
     std::int64_t id = 0;
     m_findProps.bind(1, hash);
     m_findProps.bindText(2, json);
-    if (m_findProps.next())
-        id = m_findProps.int64(0);
+    if (m_findProps.next()) id = m_findProps.int64(0);
     m_findProps.reset();
     if (id == 0) {
         m_insertProps.bind(1, hash);
@@ -182,8 +170,7 @@ std::int64_t StoreWriter::propertiesId(std::string_view json, const model::Conte
         }
         id = sqlite3_last_insert_rowid(m_store.db().handle());
     }
-    if (m_props.size() >= kMaxCacheEntries)
-        m_props.clear();
+    if (m_props.size() >= kMaxCacheEntries) m_props.clear();
     m_props.emplace(key, id);
     return id;
 }
@@ -200,14 +187,12 @@ bool StoreWriter::link(std::int64_t anonRow, std::int64_t userRow)
 {
     const std::int64_t anonPerson = personOf(anonRow);
     const std::int64_t userPerson = personOf(userRow);
-    if (anonPerson == userPerson)
-        return true;
+    if (anonPerson == userPerson) return true;
     m_mergePerson.bind(1, userPerson);
     m_mergePerson.bind(2, anonPerson);
     const int rc = m_mergePerson.step();
     m_mergePerson.reset();
-    if (rc != SQLITE_DONE)
-        return fail("cannot link identities");
+    if (rc != SQLITE_DONE) return fail("cannot link identities");
     --m_newPeople; // two people became one
     return true;
 }
@@ -220,35 +205,37 @@ StoreWriter::Outcome StoreWriter::add(const model::CapturedEvent &e)
 
 StoreWriter::Outcome StoreWriter::add(const model::CapturedEvent &e, const EventKeys &k)
 {
-    if (m_failed)
-        return Outcome::Rejected;
+    if (m_failed) return Outcome::Rejected;
     if (e.timestampMs < 0 || e.timestampMs >= kMaxTimestampMs) {
         m_error = "timestamp outside the storable range (1970 to 2248)";
         return Outcome::Rejected;
     }
     if (e.uuid.empty() || e.type.empty() || e.distinctId.empty()) {
-        m_error = e.uuid.empty() ? "missing uuid" : e.type.empty() ? "missing event type" : "missing distinct id";
+        m_error = e.uuid.empty()   ? "missing uuid"
+                  : e.type.empty() ? "missing event type"
+                                   : "missing distinct id";
         return Outcome::Rejected;
     }
-    if (!beginBatch())
-        return Outcome::Rejected;
+    if (!beginBatch()) return Outcome::Rejected;
 
     using F = EventKeys::Field;
-    const std::int64_t type = lookupOrInsert(m_types, m_findType, m_insertType, e.type, k.key[F::Type], nullptr);
+    const std::int64_t type =
+        lookupOrInsert(m_types, m_findType, m_insertType, e.type, k.key[F::Type], nullptr);
     const std::int64_t distinct = distinctId(e.distinctId, k.key[F::Distinct]);
-    const std::int64_t session = e.sessionId.empty() ? 0
-                                                      : lookupOrInsert(m_sessions, m_findSession, m_insertSession,
-                                                                       e.sessionId, k.key[F::Session], &m_newSessions);
+    const std::int64_t session = e.sessionId.empty()
+                                     ? 0
+                                     : lookupOrInsert(m_sessions, m_findSession, m_insertSession, e.sessionId,
+                                                      k.key[F::Session], &m_newSessions);
     const std::int64_t url = urlId(e.url, k.key[F::Url]);
-    const std::int64_t title =
-        e.title.empty() ? 0 : lookupOrInsert(m_texts, m_findText, m_insertText, e.title, k.key[F::Title], nullptr);
+    const std::int64_t title = e.title.empty() ? 0
+                                               : lookupOrInsert(m_texts, m_findText, m_insertText, e.title,
+                                                                k.key[F::Title], nullptr);
     const std::int64_t referrer = urlId(e.referrer, k.key[F::Referrer]);
     const std::int64_t chain = e.chain.empty() ? 0
-                                                : lookupOrInsert(m_chains, m_findChain, m_insertChain, e.chain,
-                                                                 k.key[F::Chain], &m_newChains);
+                                               : lookupOrInsert(m_chains, m_findChain, m_insertChain, e.chain,
+                                                                k.key[F::Chain], &m_newChains);
     const std::int64_t props = propertiesId(e.properties, k.key[F::Properties]);
-    if (m_failed)
-        return Outcome::Rejected;
+    if (m_failed) return Outcome::Rejected;
 
     const std::string &uuid = k.uuid;
     // Interactions mostly arrive in time order: continue the sequence of the last millisecond.
@@ -273,18 +260,15 @@ StoreWriter::Outcome StoreWriter::add(const model::CapturedEvent &e, const Event
         m_insert.bind(11, static_cast<int>(e.consent));
         const int rc = m_insert.step();
         m_insert.rewind(); // every parameter is bound again for the next interaction
-        if (rc == SQLITE_DONE)
-            break;
-        if (rc == SQLITE_CONSTRAINT_UNIQUE)
-            return Outcome::Duplicate;
+        if (rc == SQLITE_DONE) break;
+        if (rc == SQLITE_CONSTRAINT_UNIQUE) return Outcome::Duplicate;
         if (rc == SQLITE_CONSTRAINT_PRIMARYKEY && !probed) {
             // Another interaction holds this millisecond already (an earlier import, or the same
             // file being imported again): continue after the highest sequence number in use.
             m_maxInMs.bind(1, firstIdAt(e.timestampMs));
             m_maxInMs.bind(2, firstIdAt(e.timestampMs) | kMaxSequence);
             std::int64_t maxId = 0;
-            if (m_maxInMs.next() && !m_maxInMs.isNull(0))
-                maxId = m_maxInMs.int64(0);
+            if (m_maxInMs.next() && !m_maxInMs.isNull(0)) maxId = m_maxInMs.int64(0);
             m_maxInMs.reset();
             seq = static_cast<std::uint32_t>(maxId & kMaxSequence) + 1;
             probed = true;
@@ -302,8 +286,7 @@ StoreWriter::Outcome StoreWriter::add(const model::CapturedEvent &e, const Event
 
     if (e.type == "identify" && !e.anonDistinctId.empty() && e.anonDistinctId != e.distinctId) {
         const std::int64_t anon = distinctId(e.anonDistinctId, k.key[F::Anon]);
-        if (m_failed || !link(anon, distinct))
-            return Outcome::Rejected;
+        if (m_failed || !link(anon, distinct)) return Outcome::Rejected;
     }
     ++m_batchStored;
     return Outcome::Stored;
@@ -311,19 +294,17 @@ StoreWriter::Outcome StoreWriter::add(const model::CapturedEvent &e, const Event
 
 bool StoreWriter::commit()
 {
-    if (!m_tx)
-        return !m_failed;
+    if (!m_tx) return !m_failed;
     if (m_failed) {
         m_tx.reset(); // rolls back
         return false;
     }
     const std::pair<const char *, std::int64_t> deltas[] = {{"interactions", m_batchStored},
-                                                              {"people", m_newPeople},
-                                                              {"sessions", m_newSessions},
-                                                              {"elements", m_newChains}};
+                                                            {"people", m_newPeople},
+                                                            {"sessions", m_newSessions},
+                                                            {"elements", m_newChains}};
     for (const auto &[key, delta] : deltas) {
-        if (delta == 0)
-            continue;
+        if (delta == 0) continue;
         m_updateMeta.bindText(1, key);
         m_updateMeta.bind(2, delta);
         const int rc = m_updateMeta.step();

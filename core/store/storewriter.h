@@ -1,15 +1,15 @@
 #pragma once
 
+#include "core/model/capturedevent.h"
+#include "core/store/eventkeys.h"
+#include "core/store/statement.h"
+#include "core/store/transaction.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include "core/model/capturedevent.h"
-#include "core/store/eventkeys.h"
-#include "core/store/statement.h"
-#include "core/store/transaction.h"
 
 namespace hindsight::store {
 
@@ -21,7 +21,7 @@ class Store;
 /// distinct ids, sessions, element chains, property objects) go into dictionary tables once.
 class StoreWriter
 {
-public:
+  public:
     enum class Outcome { Stored, Duplicate, Rejected };
 
     explicit StoreWriter(Store &store);
@@ -43,7 +43,7 @@ public:
     bool failed() const { return m_failed; }
     const std::string &error() const { return m_error; }
 
-private:
+  private:
     /// content key -> id of the value in its dictionary table.
     using Dictionary = std::unordered_map<model::ContentKey, std::int64_t, model::ContentKeyHash>;
 

@@ -4,20 +4,20 @@
 
 namespace hindsight::store {
 
-Transaction::Transaction(Database &db) : m_db(db) { m_active = m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    m_active = m_db.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction()
 {
-    if (m_active)
-        m_db.exec("ROLLBACK");
+    if (m_active) m_db.exec("ROLLBACK");
 }
 
 bool Transaction::commit()
 {
-    if (!m_active)
-        return false;
-    if (!m_db.exec("COMMIT"))
-        return false;
+    if (!m_active) return false;
+    if (!m_db.exec("COMMIT")) return false;
     m_active = false;
     return true;
 }

@@ -7,7 +7,7 @@ class Database;
 /// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded.
 class Transaction
 {
-public:
+  public:
     explicit Transaction(Database &db);
     ~Transaction();
     Transaction(const Transaction &) = delete;
@@ -16,7 +16,7 @@ public:
     bool active() const { return m_active; }
     bool commit();
 
-private:
+  private:
     Database &m_db;
     bool m_active = false;
 };

@@ -41,8 +41,7 @@ void encodeUuid(std::string_view id, std::string &bytes)
                 pending = -1;
             }
         }
-        if (ok && bytes.size() == 16)
-            return;
+        if (ok && bytes.size() == 16) return;
     }
     bytes.assign(1, '\0');
     bytes.append(id);
@@ -55,16 +54,14 @@ std::string decodeUuid(std::string_view blob)
         std::string out;
         out.reserve(36);
         for (std::size_t i = 0; i < 16; ++i) {
-            if (i == 4 || i == 6 || i == 8 || i == 10)
-                out.push_back('-');
+            if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
             const auto b = static_cast<unsigned char>(blob[i]);
             out.push_back(kHex[b >> 4]);
             out.push_back(kHex[b & 15]);
         }
         return out;
     }
-    if (!blob.empty() && blob[0] == '\0')
-        return std::string(blob.substr(1));
+    if (!blob.empty() && blob[0] == '\0') return std::string(blob.substr(1));
     return std::string(blob);
 }
 

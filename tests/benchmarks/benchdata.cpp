@@ -1,13 +1,13 @@
 #include "tests/benchmarks/benchdata.h"
 
+#include "core/demo/demogenerator.h"
+#include "core/demo/demoworkspace.h"
+#include "core/store/store.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-
-#include "core/demo/demogenerator.h"
-#include "core/demo/demoworkspace.h"
-#include "core/store/store.h"
 
 namespace hindsight::bench {
 
@@ -28,8 +28,7 @@ std::string benchDir()
 std::string demoNdjson(std::int64_t n)
 {
     const std::string path = benchDir() + "/demo-" + std::to_string(n) + ".ndjson";
-    if (fs::exists(path) && fs::file_size(path) > 0)
-        return path;
+    if (fs::exists(path) && fs::file_size(path) > 0) return path;
     std::cerr << "writing " << path << " (once)\n";
     demo::DemoOptions options;
     options.interactions = n;
@@ -48,8 +47,7 @@ std::string demoNdjson(std::int64_t n)
 std::string demoStore(std::int64_t n)
 {
     const std::string path = benchDir() + "/demo-" + std::to_string(n) + ".hindsight";
-    if (fs::exists(path) && !fs::exists(path + ".building"))
-        return path;
+    if (fs::exists(path) && !fs::exists(path + ".building")) return path;
     std::cerr << "building " << path << " (once; this takes a while for large sizes)\n";
     std::ofstream(path + ".building").put('x');
     for (const char *suffix : {"", "-wal", "-shm"})

@@ -1,14 +1,14 @@
 // The `hindsight` executable, run as a real child process.
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "tests/support/tempdir.h"
+#include "tests/support/testpaths.h"
+
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <thread>
-
-#include "core/store/statement.h"
-#include "core/store/store.h"
-#include "tests/support/tempdir.h"
-#include "tests/support/testpaths.h"
 
 using namespace hindsight;
 using test::runProcess;
@@ -26,12 +26,17 @@ std::string pageview(int i)
 {
     char uuid[40];
     std::snprintf(uuid, sizeof uuid, "018f0000-0000-7000-8000-%012d", i);
-    return std::string(R"({"uuid":")") + uuid + R"(","event":"$pageview","distinct_id":"u)" + std::to_string(i % 100) +
-           R"(","timestamp":"2024-01-01T00:00:00.)" + std::to_string(100 + i % 900) +
-           R"(Z","properties":{"$current_url":"https://x.example/","$session_id":"s)" + std::to_string(i % 300) + R"("}})";
+    return std::string(R"({"uuid":")") + uuid + R"(","event":"$pageview","distinct_id":"u)" +
+           std::to_string(i % 100) + R"(","timestamp":"2024-01-01T00:00:00.)" +
+           std::to_string(100 + i % 900) +
+           R"(Z","properties":{"$current_url":"https://x.example/","$session_id":"s)" +
+           std::to_string(i % 300) + R"("}})";
 }
 
-std::string statsJson(const std::string &store) { return cli({"--store", store, "stats", "--json"}).out; }
+std::string statsJson(const std::string &store)
+{
+    return cli({"--store", store, "stats", "--json"}).out;
+}
 
 } // namespace
 
@@ -127,7 +132,8 @@ TEST(Cli, KilledImportLeavesWholeBatchesAndRerunCompletesIt)
         dir.write("big.ndjson", content);
     }
     const auto file = dir.file("big.ndjson");
-    const int pid = test::startProcess({test::kCliPath, "--store", store, "import", "--batch-size", "1000", file});
+    const int pid =
+        test::startProcess({test::kCliPath, "--store", store, "import", "--batch-size", "1000", file});
     // Wait until some batches are committed, then kill without warning.
     std::int64_t seen = 0;
     for (int i = 0; i < 600 && seen == 0; ++i) {

@@ -1,11 +1,10 @@
 // GoogleTest main for the core and command-line test executables: creates the Qt
 // application object first and keeps tests away from the user's own files.
 // (GUI tests have their own main in tests/ui.)
+#include <QCoreApplication>
 #include <QStandardPaths>
 #include <csignal>
 #include <gtest/gtest.h>
-
-#include <QCoreApplication>
 
 int main(int argc, char **argv)
 {

@@ -3,8 +3,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <poll.h>
 #include <stdexcept>
@@ -49,11 +49,9 @@ std::string readFile(const std::string &path)
 ProcessResult runProcess(const std::vector<std::string> &argv, std::string_view input)
 {
     int inPipe[2], outPipe[2], errPipe[2];
-    if (pipe(inPipe) || pipe(outPipe) || pipe(errPipe))
-        throw std::runtime_error("pipe failed");
+    if (pipe(inPipe) || pipe(outPipe) || pipe(errPipe)) throw std::runtime_error("pipe failed");
     const pid_t pid = fork();
-    if (pid < 0)
-        throw std::runtime_error("fork failed");
+    if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
         dup2(inPipe[0], 0);
         dup2(outPipe[1], 1);
@@ -119,8 +117,7 @@ ProcessResult runProcess(const std::vector<std::string> &argv, std::string_view 
 int startProcess(const std::vector<std::string> &argv)
 {
     const pid_t pid = fork();
-    if (pid < 0)
-        throw std::runtime_error("fork failed");
+    if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
         const int devnull = ::open("/dev/null", O_RDWR);
         dup2(devnull, 0);

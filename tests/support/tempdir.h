@@ -9,7 +9,7 @@ namespace hindsight::test {
 /// A fresh directory under the system temp dir, removed with everything in it on destruction.
 class TempDir
 {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir &) = delete;
@@ -21,7 +21,7 @@ public:
     /// Writes `content` to path()/name and returns the full path.
     std::string write(std::string_view name, std::string_view content) const;
 
-private:
+  private:
     std::string m_path;
 };
 
@@ -31,7 +31,7 @@ std::string readFile(const std::string &path);
 /// Result of running a child process.
 struct ProcessResult
 {
-    int exitCode = -1;  ///< exit status, or -signal when killed by a signal
+    int exitCode = -1; ///< exit status, or -signal when killed by a signal
     std::string out;
     std::string err;
 };

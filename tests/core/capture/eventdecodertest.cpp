@@ -1,8 +1,9 @@
+#include "core/capture/eventdecoder.h"
+
+#include "core/capture/timestamp.h"
+
 #include <gtest/gtest.h>
 #include <vector>
-
-#include "core/capture/eventdecoder.h"
-#include "core/capture/timestamp.h"
 
 using namespace hindsight;
 using capture::EventDecoder;
@@ -30,7 +31,8 @@ Decoded decode(std::string_view json, InputFormat format = InputFormat::Auto)
 
 TEST(EventDecoder, ReadsAPostHogAutocaptureEvent)
 {
-    const auto d = decode(R"({"uuid":"0190B0F1-2C3D-7E4F-8A9B-0C1D2E3F4A5B","event":"$autocapture","distinct_id":"anon-1",
+    const auto d = decode(
+        R"({"uuid":"0190B0F1-2C3D-7E4F-8A9B-0C1D2E3F4A5B","event":"$autocapture","distinct_id":"anon-1",
         "timestamp":"2026-11-01T10:00:00.250+01:00","properties":{"$current_url":"https://shop.example/cart?x=1#top",
         "$host":"shop.example","$pathname":"/cart","$event_type":"submit","$session_id":"s-9","title":"Cart",
         "$referrer":"https://google.com/","$elements_chain":"button.primary.btn:text=\"Pay\"nth-child=\"2\";form:attr__id=\"f\"",
@@ -75,8 +77,9 @@ TEST(EventDecoder, ReadsTheElementsArrayWhenThereIsNoChainString)
           {"tag_name":"button","classes":["buy","btn"],"attr__class":"btn buy","attr__data-track":"buy","attr_id":"b1","nth_child":3,"nth_of_type":2}]}})");
     ASSERT_TRUE(d.errors.empty()) << d.errors.front();
     ASSERT_EQ(d.events.size(), 1u);
-    EXPECT_EQ(d.events[0].chain,
-              R"(span:nth-child="1"nth-of-type="1"text="Buy \"now\"";button.btn.buy:attr__class="btn buy"attr__data-track="buy"attr_id="b1"nth-child="3"nth-of-type="2")");
+    EXPECT_EQ(
+        d.events[0].chain,
+        R"(span:nth-child="1"nth-of-type="1"text="Buy \"now\"";button.btn.buy:attr__class="btn buy"attr__data-track="buy"attr_id="b1"nth-child="3"nth-of-type="2")");
 }
 
 TEST(EventDecoder, OffsetIsCountedBackFromSentAt)
@@ -136,16 +139,20 @@ TEST(EventDecoder, BadDocumentsGetReasonsThatNameTheField)
         {R"({"event":"x","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z")", "invalid JSON"},
         {R"([1,2])", "expected a JSON object"},
         {R"({"distinct_id":"a","timestamp":"2024-01-01T00:00:00Z"})", "missing field 'event'"},
-        {R"({"event":5,"distinct_id":"a","timestamp":"2024-01-01T00:00:00Z"})", "event must be a string, not a number"},
+        {R"({"event":5,"distinct_id":"a","timestamp":"2024-01-01T00:00:00Z"})",
+         "event must be a string, not a number"},
         {R"({"event":"x","distinct_id":"a","timestamp":1700000000})", "timestamp must be an ISO 8601 string"},
         {R"({"event":"x","distinct_id":"a","timestamp":"2024-02-30T00:00:00Z"})", "day 30 does not exist"},
-        {R"({"event":"x","distinct_id":{"a":1},"timestamp":"2024-01-01T00:00:00Z"})", "distinct_id must be a string"},
-        {R"({"event":"x","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":[]})", "properties must be an object"},
+        {R"({"event":"x","distinct_id":{"a":1},"timestamp":"2024-01-01T00:00:00Z"})",
+         "distinct_id must be a string"},
+        {R"({"event":"x","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":[]})",
+         "properties must be an object"},
         {R"({"event":"$autocapture","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":{"$elements_chain":"a:text=\"open"}})",
          "properties.$elements_chain at position"},
         {R"({"event":"x","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":{"$current_url":7}})",
          "properties.$current_url must be a string"},
-        {"{\"event\":\"x\xff\xfe\",\"distinct_id\":\"a\",\"timestamp\":\"2024-01-01T00:00:00Z\"}", "not valid UTF-8"},
+        {"{\"event\":\"x\xff\xfe\",\"distinct_id\":\"a\",\"timestamp\":\"2024-01-01T00:00:00Z\"}",
+         "not valid UTF-8"},
         {R"({"hindsight":2,"id":"x"})", "format version 2 is not supported"},
     };
     for (const auto &c : cases) {

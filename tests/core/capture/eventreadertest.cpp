@@ -1,8 +1,9 @@
+#include "core/capture/eventreader.h"
+
+#include "tests/support/tempdir.h"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
-
-#include "core/capture/eventreader.h"
-#include "tests/support/tempdir.h"
 
 using namespace hindsight;
 
@@ -20,17 +21,18 @@ ReadResult readAll(const std::string &path, capture::InputFormat format = captur
 {
     capture::EventReader reader(path, format);
     ReadResult r;
-    r.ok = reader.run([&](const model::CapturedEvent &e, std::int64_t line) { r.events.emplace_back(line, e); },
-                      [&](std::int64_t line, const std::string &why) { r.issues.emplace_back(line, why); });
+    r.ok =
+        reader.run([&](const model::CapturedEvent &e, std::int64_t line) { r.events.emplace_back(line, e); },
+                   [&](std::int64_t line, const std::string &why) { r.issues.emplace_back(line, why); });
     r.error = reader.error();
     return r;
 }
 
 std::string event(int i)
 {
-    return R"({"uuid":"00000000-0000-7000-8000-)" + std::string(12 - std::to_string(i).size(), '0') + std::to_string(i) +
-           R"(","event":"$pageview","distinct_id":"a","timestamp":"2024-01-01T00:00:0)" + std::to_string(i % 10) +
-           R"(Z","properties":{"$current_url":"https://x.example/"}})";
+    return R"({"uuid":"00000000-0000-7000-8000-)" + std::string(12 - std::to_string(i).size(), '0') +
+           std::to_string(i) + R"(","event":"$pageview","distinct_id":"a","timestamp":"2024-01-01T00:00:0)" +
+           std::to_string(i % 10) + R"(Z","properties":{"$current_url":"https://x.example/"}})";
 }
 
 void writeGzip(const std::string &path, const std::string &content)
@@ -45,7 +47,8 @@ void writeGzip(const std::string &path, const std::string &content)
 TEST(EventReader, AcceptsByteOrderMarkCrlfAndEmptyLines)
 {
     test::TempDir dir;
-    const auto path = dir.write("events.ndjson", "\xEF\xBB\xBF" + event(1) + "\r\n\r\n" + event(2) + "\r\n   \n" + event(3));
+    const auto path = dir.write("events.ndjson",
+                                "\xEF\xBB\xBF" + event(1) + "\r\n\r\n" + event(2) + "\r\n   \n" + event(3));
     const auto r = readAll(path);
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_TRUE(r.issues.empty()) << r.issues.front().second;
@@ -59,12 +62,14 @@ TEST(EventReader, ReportsEachBadLineAndKeepsTheGoodOnes)
 {
     test::TempDir dir;
     std::string content = event(1) + "\n";
-    content += "{not json\n";                                  // 2
-    content += event(3) + "\n";                                // 3
+    content += "{not json\n";                                     // 2
+    content += event(3) + "\n";                                   // 3
     content += std::string("\x00\x01\x02\xff binary", 12) + "\n"; // 4
-    content += R"({"event":"x","distinct_id":"a","timestamp":"2024-02-31T00:00:00Z"})" "\n"; // 5
+    content += R"({"event":"x","distinct_id":"a","timestamp":"2024-02-31T00:00:00Z"})"
+               "\n"; // 5
     content += "{\"event\":\"$autocapture\",\"distinct_id\":\"a\",\"timestamp\":\"2024-01-01T00:00:00Z\","
-               "\"properties\":{\"$elements_chain\":\"a:text=\\\"x" + std::string(300 * 1024, 'y') + "\"}}\n"; // 6: 300 KB, unterminated chain quote
+               "\"properties\":{\"$elements_chain\":\"a:text=\\\"x" +
+               std::string(300 * 1024, 'y') + "\"}}\n"; // 6: 300 KB, unterminated chain quote
     content += event(7) + "\n";
     const auto r = readAll(dir.write("mixed.ndjson", content));
     ASSERT_TRUE(r.ok);
@@ -80,8 +85,9 @@ TEST(EventReader, ReportsEachBadLineAndKeepsTheGoodOnes)
 TEST(EventReader, ReadsLongValidLines)
 {
     test::TempDir dir;
-    const std::string big = R"({"event":"x","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":{"blob":")" +
-                            std::string(300 * 1024, 'z') + R"("}})";
+    const std::string big =
+        R"({"event":"x","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":{"blob":")" +
+        std::string(300 * 1024, 'z') + R"("}})";
     const auto r = readAll(dir.write("big.ndjson", big + "\n" + event(2) + "\n"));
     ASSERT_EQ(r.events.size(), 2u);
     EXPECT_EQ(r.events[0].second.properties.size(), 300u * 1024 + 11);
@@ -119,7 +125,8 @@ TEST(EventReader, TruncatedGzipIsAnError)
 TEST(EventReader, ReadsJsonArraysPrettyOrOnOneLine)
 {
     test::TempDir dir;
-    const std::string pretty = "[\n  " + event(1) + ",\n  " + event(2) + ",\n  {\"bad\": true},\n  " + event(4) + "\n]\n";
+    const std::string pretty =
+        "[\n  " + event(1) + ",\n  " + event(2) + ",\n  {\"bad\": true},\n  " + event(4) + "\n]\n";
     auto r = readAll(dir.write("pretty.json", pretty));
     ASSERT_TRUE(r.ok);
     ASSERT_EQ(r.events.size(), 3u);

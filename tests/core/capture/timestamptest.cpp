@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "core/capture/timestamp.h"
+
+#include <gtest/gtest.h>
 
 using hindsight::capture::formatIsoTimestamp;
 using hindsight::capture::parseIsoTimestamp;
@@ -24,7 +24,8 @@ TEST(Timestamp, NormalisesAnyOffsetToUtc)
 
 TEST(Timestamp, TruncatesBeyondMilliseconds)
 {
-    EXPECT_EQ(parseIsoTimestamp("2024-01-01T00:00:00.123456789Z"), *parseIsoTimestamp("2024-01-01T00:00:00Z") + 123);
+    EXPECT_EQ(parseIsoTimestamp("2024-01-01T00:00:00.123456789Z"),
+              *parseIsoTimestamp("2024-01-01T00:00:00Z") + 123);
 }
 
 TEST(Timestamp, RefusesImpossibleDatesWithAReason)

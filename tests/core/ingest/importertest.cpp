@@ -1,8 +1,9 @@
-#include <gtest/gtest.h>
-
 #include "core/ingest/importer.h"
+
 #include "core/store/store.h"
 #include "tests/support/tempdir.h"
+
+#include <gtest/gtest.h>
 
 using namespace hindsight;
 
@@ -27,9 +28,10 @@ Run importPath(store::Store &s, const std::string &path, ingest::ImportOptions o
 {
     Run r;
     ingest::Importer importer(s, std::move(options));
-    r.report = importer.importFile(path, [&](const std::string &file, std::int64_t line, const std::string &why) {
-        r.issues.push_back(file + ":" + std::to_string(line) + ": " + why);
-    });
+    r.report =
+        importer.importFile(path, [&](const std::string &file, std::int64_t line, const std::string &why) {
+            r.issues.push_back(file + ":" + std::to_string(line) + ": " + why);
+        });
     return r;
 }
 
@@ -70,8 +72,7 @@ TEST(Importer, PartialImportIsCompletedByRunningItAgain)
     std::string firstHalf, all;
     for (int i = 0; i < 3000; ++i) {
         all += pageview(i) + "\n";
-        if (i < 1700)
-            firstHalf += pageview(i) + "\n";
+        if (i < 1700) firstHalf += pageview(i) + "\n";
     }
     std::string error;
     auto s = store::Store::open(dir.file("w.hindsight"), store::Store::OpenMode::CreateIfMissing, &error);
@@ -86,8 +87,9 @@ TEST(Importer, PartialImportIsCompletedByRunningItAgain)
 TEST(Importer, ReportsRejectedLinesWithFileAndLineAndKeepsTheRest)
 {
     test::TempDir dir;
-    const auto path = dir.write("mixed.ndjson", pageview(1) + "\n{oops\n" + pageview(2) + "\n" +
-                                                    R"({"event":"x","distinct_id":"a","timestamp":"1969-12-31T23:59:59Z"})" + "\n");
+    const auto path = dir.write(
+        "mixed.ndjson", pageview(1) + "\n{oops\n" + pageview(2) + "\n" +
+                            R"({"event":"x","distinct_id":"a","timestamp":"1969-12-31T23:59:59Z"})" + "\n");
     std::string error;
     auto s = store::Store::open(dir.file("w.hindsight"), store::Store::OpenMode::CreateIfMissing, &error);
     const auto r = importPath(*s, path);
@@ -133,8 +135,7 @@ TEST(Importer, CancellingKeepsWholeBatchesOnly)
     const auto report = importer.importFile(
         path, [](const std::string &, std::int64_t, const std::string &) {},
         [&](const ingest::FileReport &soFar, std::int64_t, std::int64_t) {
-            if (soFar.stored >= 5000)
-                cancel = true;
+            if (soFar.stored >= 5000) cancel = true;
         },
         &cancel);
     EXPECT_TRUE(report.cancelled);

@@ -1,19 +1,21 @@
-#include <filesystem>
-#include <gtest/gtest.h>
-#include <sqlite3.h>
+#include "core/store/store.h"
 
 #include "core/store/schema.h"
-#include "core/store/store.h"
 #include "core/store/storewriter.h"
 #include "core/store/uuidcodec.h"
 #include "tests/support/tempdir.h"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
 
 using namespace hindsight;
 using store::Store;
 
 namespace {
 
-model::CapturedEvent makeEvent(std::string uuid, std::int64_t ms, std::string distinct, std::string type = "click")
+model::CapturedEvent makeEvent(std::string uuid, std::int64_t ms, std::string distinct,
+                               std::string type = "click")
 {
     model::CapturedEvent e;
     e.uuid = std::move(uuid);
@@ -235,7 +237,8 @@ TEST(Store, RefusesTimestampsOutsideTheStorableRange)
 TEST(UuidCodec, UuidsTakeSixteenBytesAndOtherIdsCannotCollide)
 {
     EXPECT_EQ(store::encodeUuid("0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5b").size(), 16u);
-    EXPECT_EQ(store::encodeUuid("0190B0F12C3D7E4F8A9B0C1D2E3F4A5B"), store::encodeUuid("0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5b"));
+    EXPECT_EQ(store::encodeUuid("0190B0F12C3D7E4F8A9B0C1D2E3F4A5B"),
+              store::encodeUuid("0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5b"));
     EXPECT_EQ(store::decodeUuid(store::encodeUuid("0190B0F1-2C3D-7E4F-8A9B-0C1D2E3F4A5B")),
               "0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5b");
     EXPECT_EQ(store::decodeUuid(store::encodeUuid("abcdefghijklmnop")), "abcdefghijklmnop");
