@@ -12,8 +12,7 @@ DemoBuildResult buildDemoWorkspace(store::Store &store, const DemoOptions &optio
     store::StoreWriter writer(store);
     std::int64_t seen = 0;
     DemoGenerator(options).generate([&](const model::CapturedEvent &e) {
-        const auto outcome = writer.add(e);
-        if (outcome == store::StoreWriter::Outcome::Stored) ++result.stored;
+        writer.add(e);
         if (writer.failed()) {
             result.error = writer.error();
             return false;
@@ -28,6 +27,7 @@ DemoBuildResult buildDemoWorkspace(store::Store &store, const DemoOptions &optio
         return true;
     });
     if (result.error.empty() && !writer.commit()) result.error = writer.error();
+    result.stored = writer.totals().stored;
     return result;
 }
 

@@ -185,14 +185,7 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                     }
                     it.keys.compute(it.event);
                 }
-                switch (writer.add(it.event, it.keys)) {
-                case store::StoreWriter::Outcome::Stored:
-                    ++report.stored;
-                    break;
-                case store::StoreWriter::Outcome::Duplicate:
-                    ++report.duplicates;
-                    break;
-                case store::StoreWriter::Outcome::Rejected:
+                if (writer.add(it.event, it.keys) == store::StoreWriter::Outcome::Rejected) {
                     if (writer.failed()) {
                         writeFailed = true;
                         report.error = writer.error();
@@ -200,7 +193,6 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                         ++report.rejected;
                         onIssue(name, it.line, writer.error());
                     }
-                    break;
                 }
                 if (writeFailed) break;
                 if (++sinceCommit >= m_options.batchSize) {
@@ -212,7 +204,11 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                     }
                 }
             }
-            if (onProgress && !writeFailed) onProgress(report, batch->bytesDone, batch->bytesTotal);
+            if (onProgress && !writeFailed) {
+                report.stored = writer.totals().stored;
+                report.duplicates = writer.totals().duplicates;
+                onProgress(report, batch->bytesDone, batch->bytesTotal);
+            }
         }
         if (writeFailed || report.cancelled) {
             // Stop the reader; keep draining so it can finish.
@@ -227,6 +223,8 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
         writeFailed = true;
         report.error = writer.error();
     }
+    report.stored = writer.totals().stored;
+    report.duplicates = writer.totals().duplicates;
     // Counts already stored are kept on a failed commit only for batches that did commit.
     report.documents = reader.documents();
     report.format = reader.format();

@@ -3,6 +3,8 @@
 #include "core/model/url.h"
 #include "core/store/store.h"
 
+#include <algorithm>
+#include <iterator>
 #include <sqlite3.h>
 
 namespace hindsight::store {
@@ -30,7 +32,15 @@ StoreWriter::StoreWriter(Store &store) : m_store(store)
     m_insert =
         Statement(db, "INSERT INTO interactions(id, uuid, type, distinct_id, session, url, title, referrer, "
                       "chain, properties, consent) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    {
+        std::string many = "INSERT OR IGNORE INTO interactions(id, uuid, type, distinct_id, session, url, title, "
+                           "referrer, chain, properties, consent) VALUES ";
+        for (int i = 0; i < kRowsPerStatement; ++i)
+            many += i ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)";
+        m_insertMany = Statement(db, many);
+    }
     m_maxInMs = Statement(db, "SELECT max(id) FROM interactions WHERE id BETWEEN ?1 AND ?2");
+    m_uuidAt = Statement(db, "SELECT uuid FROM interactions WHERE id = ?1");
     m_findType = Statement(db, "SELECT id FROM event_types WHERE name = ?1");
     m_insertType = Statement(db, "INSERT INTO event_types(name) VALUES(?1)");
     m_findUrl = Statement(db, "SELECT id FROM urls WHERE url = ?1");
@@ -50,7 +60,7 @@ StoreWriter::StoreWriter(Store &store) : m_store(store)
     m_person = Statement(db, "SELECT person FROM distinct_ids WHERE id = ?1");
     m_mergePerson = Statement(db, "UPDATE distinct_ids SET person = ?1 WHERE person = ?2");
     m_updateMeta = Statement(db, "UPDATE meta SET value = value + ?2 WHERE key = ?1");
-    if (!m_insert.valid() || !m_updateMeta.valid() || !m_mergePerson.valid())
+    if (!m_insert.valid() || !m_insertMany.valid() || !m_updateMeta.valid() || !m_mergePerson.valid())
         fail("cannot prepare the store for writing");
 }
 
@@ -62,6 +72,7 @@ StoreWriter::~StoreWriter()
 
 void StoreWriter::clearCaches()
 {
+    m_rowCount = 0;
     for (Dictionary *d : {&m_types, &m_urls, &m_texts, &m_distinct, &m_sessions, &m_chains, &m_props})
         d->clear();
     m_lastMs = -1;
@@ -86,7 +97,7 @@ bool StoreWriter::beginBatch()
         m_error = "cannot start writing to " + m_store.path() + ": " + m_store.db().error();
         return false;
     }
-    m_batchStored = m_newPeople = m_newSessions = m_newChains = 0;
+    m_batchAccepted = m_batchStored = m_batchDuplicates = m_newPeople = m_newSessions = m_newChains = 0;
     return true;
 }
 
@@ -237,66 +248,151 @@ StoreWriter::Outcome StoreWriter::add(const model::CapturedEvent &e, const Event
     const std::int64_t props = propertiesId(e.properties, k.key[F::Properties]);
     if (m_failed) return Outcome::Rejected;
 
-    const std::string &uuid = k.uuid;
     // Interactions mostly arrive in time order: continue the sequence of the last millisecond.
-    // Anything else starts at 0 and, on a conflict, probes the store for the next free number.
+    // Anything else starts at 0; a conflict is resolved when the row is written.
     std::uint32_t seq = e.timestampMs == m_lastMs ? m_lastSeq : 0;
-    bool probed = false;
-    for (;;) {
-        if (seq > kMaxSequence) {
-            m_error = "more than 1,048,576 interactions in one millisecond";
-            return Outcome::Rejected;
-        }
-        m_insert.bind(1, firstIdAt(e.timestampMs) | seq);
-        m_insert.bindBlob(2, uuid);
-        m_insert.bind(3, type);
-        m_insert.bind(4, distinct);
-        m_insert.bindOptional(5, session);
-        m_insert.bindOptional(6, url);
-        m_insert.bindOptional(7, title);
-        m_insert.bindOptional(8, referrer);
-        m_insert.bindOptional(9, chain);
-        m_insert.bindOptional(10, props);
-        m_insert.bind(11, static_cast<int>(e.consent));
-        const int rc = m_insert.step();
-        m_insert.rewind(); // every parameter is bound again for the next interaction
-        if (rc == SQLITE_DONE) break;
-        if (rc == SQLITE_CONSTRAINT_UNIQUE) return Outcome::Duplicate;
-        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY && !probed) {
-            // Another interaction holds this millisecond already (an earlier import, or the same
-            // file being imported again): continue after the highest sequence number in use.
-            m_maxInMs.bind(1, firstIdAt(e.timestampMs));
-            m_maxInMs.bind(2, firstIdAt(e.timestampMs) | kMaxSequence);
-            std::int64_t maxId = 0;
-            if (m_maxInMs.next() && !m_maxInMs.isNull(0)) maxId = m_maxInMs.int64(0);
-            m_maxInMs.reset();
-            seq = static_cast<std::uint32_t>(maxId & kMaxSequence) + 1;
-            probed = true;
-            continue;
-        }
-        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-            ++seq;
-            continue;
-        }
-        fail("cannot store an interaction");
+    if (seq > kMaxSequence) {
+        m_error = "more than 1,048,576 interactions in one millisecond";
         return Outcome::Rejected;
     }
     m_lastMs = e.timestampMs;
     m_lastSeq = seq + 1;
 
+    if (m_rowCount == m_rows.size())
+        m_rows.emplace_back();
+    Row &row = m_rows[m_rowCount++];
+    row.ms = e.timestampMs;
+    row.seq = seq;
+    row.uuid = k.uuid;
+    const std::int64_t refs[9] = {type, distinct, session, url, title, referrer, chain, props,
+                                  static_cast<std::int64_t>(e.consent)};
+    std::copy(std::begin(refs), std::end(refs), row.refs);
+
     if (e.type == "identify" && !e.anonDistinctId.empty() && e.anonDistinctId != e.distinctId) {
         const std::int64_t anon = distinctId(e.anonDistinctId, k.key[F::Anon]);
-        if (m_failed || !link(anon, distinct)) return Outcome::Rejected;
+        if (m_failed || !link(anon, distinct))
+            return Outcome::Rejected;
     }
-    ++m_batchStored;
-    return Outcome::Stored;
+    ++m_batchAccepted;
+    if (m_rowCount == static_cast<std::size_t>(kRowsPerStatement) && !flush())
+        return Outcome::Rejected;
+    return Outcome::Accepted;
+}
+
+void StoreWriter::bindRow(Statement &st, int p, const Row &row)
+{
+    st.bind(p, firstIdAt(row.ms) | row.seq);
+    st.bindBlob(p + 1, row.uuid);
+    st.bind(p + 2, row.refs[0]);
+    st.bind(p + 3, row.refs[1]);
+    for (int i = 2; i < 8; ++i)
+        st.bindOptional(p + 2 + i, row.refs[i]);
+    st.bind(p + 10, row.refs[8]);
+}
+
+bool StoreWriter::insertOne(Row &row)
+{
+    bool probed = false;
+    for (;;) {
+        if (row.seq > kMaxSequence) {
+            // Cannot happen short of a million interactions in one millisecond; keep the store sane.
+            m_failed = true;
+            m_error = "more than 1,048,576 interactions in one millisecond";
+            return false;
+        }
+        bindRow(m_insert, 1, row);
+        const int rc = m_insert.step();
+        m_insert.rewind();
+        if (rc == SQLITE_DONE)
+            return true;
+        if (rc == SQLITE_CONSTRAINT_UNIQUE)
+            return false;
+        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY && !probed) {
+            // Another interaction holds this millisecond already (an earlier import, or the same
+            // file being imported again): continue after the highest sequence number in use.
+            m_maxInMs.bind(1, firstIdAt(row.ms));
+            m_maxInMs.bind(2, firstIdAt(row.ms) | kMaxSequence);
+            std::int64_t maxId = 0;
+            if (m_maxInMs.next() && !m_maxInMs.isNull(0))
+                maxId = m_maxInMs.int64(0);
+            m_maxInMs.reset();
+            row.seq = static_cast<std::uint32_t>(maxId & kMaxSequence) + 1;
+            probed = true;
+            continue;
+        }
+        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+            ++row.seq;
+            continue;
+        }
+        fail("cannot store an interaction");
+        return false;
+    }
+}
+
+bool StoreWriter::flush()
+{
+    if (m_rowCount == 0 || m_failed)
+        return !m_failed;
+    const std::size_t n = m_rowCount;
+    m_rowCount = 0;
+    std::int64_t stored = 0, duplicates = 0;
+    if (n == static_cast<std::size_t>(kRowsPerStatement)) {
+        // The common case: one statement for the whole group. OR IGNORE skips rows whose uuid
+        // or time slot is taken; those are sorted out one by one below.
+        for (std::size_t i = 0; i < n; ++i)
+            bindRow(m_insertMany, static_cast<int>(i) * 11 + 1, m_rows[i]);
+        const int rc = m_insertMany.step();
+        m_insertMany.rewind();
+        if (rc != SQLITE_DONE)
+            return fail("cannot store interactions");
+        const auto inserted = static_cast<std::int64_t>(sqlite3_changes(m_store.db().handle()));
+        stored = inserted;
+        if (inserted < static_cast<std::int64_t>(n)) {
+            std::int64_t ignored = static_cast<std::int64_t>(n) - inserted;
+            for (std::size_t i = 0; i < n; ++i) {
+                Row &row = m_rows[i];
+                m_uuidAt.bind(1, firstIdAt(row.ms) | row.seq);
+                const bool slotTaken = m_uuidAt.next();
+                const bool mine = slotTaken && m_uuidAt.blob(0) == row.uuid;
+                m_uuidAt.reset();
+                if (!slotTaken || mine)
+                    continue; // stored now, or skipped because its uuid is already stored
+                // Its time slot belongs to another interaction: write it exactly.
+                --ignored;
+                if (insertOne(row))
+                    ++stored;
+                else if (m_failed)
+                    return false;
+                else
+                    ++duplicates;
+            }
+            duplicates += ignored;
+        }
+    } else {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (insertOne(m_rows[i]))
+                ++stored;
+            else if (m_failed)
+                return false;
+            else
+                ++duplicates;
+        }
+    }
+    m_batchStored += stored;
+    m_totals.stored += stored;
+    m_totals.duplicates += duplicates;
+    m_batchDuplicates += duplicates;
+    return true;
 }
 
 bool StoreWriter::commit()
 {
-    if (!m_tx) return !m_failed;
-    if (m_failed) {
+    if (!m_tx)
+        return !m_failed;
+    if (!flush() || m_failed) {
         m_tx.reset(); // rolls back
+        m_totals.stored -= m_batchStored;
+        m_totals.duplicates -= m_batchDuplicates;
         return false;
     }
     const std::pair<const char *, std::int64_t> deltas[] = {{"interactions", m_batchStored},
@@ -304,7 +400,8 @@ bool StoreWriter::commit()
                                                             {"sessions", m_newSessions},
                                                             {"elements", m_newChains}};
     for (const auto &[key, delta] : deltas) {
-        if (delta == 0) continue;
+        if (delta == 0)
+            continue;
         m_updateMeta.bindText(1, key);
         m_updateMeta.bind(2, delta);
         const int rc = m_updateMeta.step();
@@ -312,16 +409,20 @@ bool StoreWriter::commit()
         if (rc != SQLITE_DONE) {
             fail("cannot update the store's counters");
             m_tx.reset();
+            m_totals.stored -= m_batchStored;
+            m_totals.duplicates -= m_batchDuplicates;
             return false;
         }
     }
     if (!m_tx->commit()) {
         fail("cannot commit to " + m_store.path());
         m_tx.reset();
+        m_totals.stored -= m_batchStored;
+        m_totals.duplicates -= m_batchDuplicates;
         return false;
     }
     m_tx.reset();
-    m_batchStored = m_newPeople = m_newSessions = m_newChains = 0;
+    m_batchAccepted = m_batchStored = m_batchDuplicates = m_newPeople = m_newSessions = m_newChains = 0;
     return true;
 }
 

@@ -100,7 +100,7 @@ TEST(Store, RefusesAStoreFromANewerVersionUntouched)
     {
         auto s = openNew(path);
         store::StoreWriter w(*s);
-        ASSERT_EQ(w.add(makeEvent("a", 1000, "u")), store::StoreWriter::Outcome::Stored);
+        ASSERT_EQ(w.add(makeEvent("a", 1000, "u")), store::StoreWriter::Outcome::Accepted);
         ASSERT_TRUE(w.commit());
         s->db().exec("PRAGMA user_version = " + std::to_string(store::currentSchemaVersion() + 1));
         s->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -122,7 +122,7 @@ TEST(Store, KeepsEveryFieldOfAnInteraction)
     auto e = makeEvent("0190B0F1-2C3D-7E4F-8A9B-0C1D2E3F4A5B", 1'700'000'000'123, "anon-1", "submit");
     e.referrer = "https://google.com/";
     e.consent = model::Consent::Denied;
-    ASSERT_EQ(w.add(e), store::StoreWriter::Outcome::Stored);
+    ASSERT_EQ(w.add(e), store::StoreWriter::Outcome::Accepted);
     ASSERT_TRUE(w.commit());
     const auto r = s->findByUuid("0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5b");
     ASSERT_TRUE(r);
@@ -149,9 +149,11 @@ TEST(Store, StoresRepeatedValuesOnceAndEachUuidOnce)
     store::StoreWriter w(*s);
     for (int i = 0; i < 100; ++i)
         ASSERT_EQ(w.add(makeEvent("id-" + std::to_string(i), 5000 + i / 10, "u" + std::to_string(i % 3))),
-                  store::StoreWriter::Outcome::Stored);
-    EXPECT_EQ(w.add(makeEvent("id-7", 9999, "u1")), store::StoreWriter::Outcome::Duplicate);
+                  store::StoreWriter::Outcome::Accepted);
+    EXPECT_EQ(w.add(makeEvent("id-7", 9999, "u1")), store::StoreWriter::Outcome::Accepted);
     ASSERT_TRUE(w.commit());
+    EXPECT_EQ(w.totals().stored, 100);
+    EXPECT_EQ(w.totals().duplicates, 1);
     EXPECT_EQ(s->db().scalar("SELECT count(*) FROM interactions"), 100);
     EXPECT_EQ(s->db().scalar("SELECT count(*) FROM urls"), 1);
     EXPECT_EQ(s->db().scalar("SELECT count(*) FROM chains"), 1);
@@ -230,7 +232,7 @@ TEST(Store, RefusesTimestampsOutsideTheStorableRange)
     EXPECT_EQ(w.add(makeEvent("old", -1, "u")), store::StoreWriter::Outcome::Rejected);
     EXPECT_NE(w.error().find("1970"), std::string::npos);
     EXPECT_FALSE(w.failed());
-    EXPECT_EQ(w.add(makeEvent("ok", 1, "u")), store::StoreWriter::Outcome::Stored);
+    EXPECT_EQ(w.add(makeEvent("ok", 1, "u")), store::StoreWriter::Outcome::Accepted);
     ASSERT_TRUE(w.commit());
 }
 
@@ -245,4 +247,29 @@ TEST(UuidCodec, UuidsTakeSixteenBytesAndOtherIdsCannotCollide)
     EXPECT_NE(store::encodeUuid("abcdefghijklmnop").size(), 16u);
     EXPECT_EQ(store::decodeUuid(store::encodeUuid("0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5g")),
               "0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5g");
+}
+
+TEST(StoreWriter, GroupsOfRowsSortOutDuplicatesAndTimeConflicts)
+{
+    // Whole groups go through one multi-row statement; mixed groups must still count exactly.
+    test::TempDir dir;
+    auto s = openNew(dir.file("w.hindsight"));
+    const int n = store::StoreWriter::kRowsPerStatement * 5 + 7;
+    {
+        store::StoreWriter w(*s);
+        for (int i = 0; i < n; i += 2) // every other event, all in the same few milliseconds
+            w.add(makeEvent("e" + std::to_string(i), 1000 + i / 50, "u"));
+        ASSERT_TRUE(w.commit());
+        EXPECT_EQ(w.totals().stored, (n + 1) / 2);
+    }
+    store::StoreWriter w(*s);
+    for (int i = 0; i < n; ++i) // all events: half are stored already, the rest collide in time
+        w.add(makeEvent("e" + std::to_string(i), 1000 + i / 50, "u"));
+    w.add(makeEvent("e3", 5000, "u")); // same uuid twice in one run
+    ASSERT_TRUE(w.commit());
+    EXPECT_EQ(w.totals().stored, n / 2);
+    EXPECT_EQ(w.totals().duplicates, (n + 1) / 2 + 1);
+    EXPECT_EQ(s->stats().interactions, n);
+    EXPECT_EQ(s->db().scalar("SELECT count(*) FROM interactions"), n);
+    EXPECT_EQ(s->db().scalar("SELECT count(DISTINCT uuid) FROM interactions"), n);
 }
