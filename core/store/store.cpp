@@ -137,10 +137,13 @@ StoreStats Store::stats()
         else if (key == "elements")
             s.elements = value;
     }
-    Statement range(m_db, "SELECT min(id), max(id) FROM interactions");
-    if (range.next() && !range.isNull(0)) {
-        s.firstMs = timestampOfId(range.int64(0));
-        s.lastMs = timestampOfId(range.int64(1));
+    // Two queries: SQLite answers min() and max() of the rowid from the B-tree's ends only when
+    // each stands alone (together they would scan the table).
+    Statement first(m_db, "SELECT min(id) FROM interactions");
+    Statement last(m_db, "SELECT max(id) FROM interactions");
+    if (first.next() && !first.isNull(0) && last.next() && !last.isNull(0)) {
+        s.firstMs = timestampOfId(first.int64(0));
+        s.lastMs = timestampOfId(last.int64(0));
     }
     return s;
 }
