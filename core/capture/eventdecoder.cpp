@@ -248,6 +248,7 @@ struct EventDecoder::Impl
     simdjson::dom::parser parser;
     model::CapturedEvent event;
     std::string props;
+    simdjson::internal::string_builder<> minifier; // reused: no allocation per property
     // Most events repeat a chain seen before: remember raw text -> canonical text (bounded).
     std::unordered_map<model::ContentKey, std::string, model::ContentKeyHash> chainCache;
 
@@ -369,7 +370,9 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
             if (out.size() > 1) out.push_back(',');
             appendJsonString(out, k);
             out.push_back(':');
-            out += simdjson::minify(v);
+            minifier.clear();
+            minifier.append(v);
+            out += minifier.str();
         }
     }
     out.push_back('}');

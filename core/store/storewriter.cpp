@@ -163,7 +163,7 @@ std::int64_t StoreWriter::propertiesId(std::string_view json, const model::Conte
 {
     if (json.empty() || json == "{}") return 0;
     if (auto it = m_props.find(key); it != m_props.end()) return it->second;
-    // The stored hash column is model::hashBytes (the key's low half), so it must never change.
+    // The stored hash column is the key's first lane, so contentKey() must never change.
     const auto hash = static_cast<std::int64_t>(key.lo);
     std::int64_t id = 0;
     m_findProps.bind(1, hash);
