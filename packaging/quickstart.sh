@@ -47,8 +47,8 @@ if [[ "$mode" == "test" ]]; then
     ctest --preset release -j "$jobs" --timeout 600
     echo "== core tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     cmake --preset asan
-    cmake --build --preset asan -j "$jobs"
-    ctest --preset asan -j "$jobs" --timeout 900
+    cmake --build --preset asan -j "$jobs" --target hindsight_core_tests
+    ctest --preset asan -j "$jobs" --timeout 900 -L core
     echo "== all tests passed"
     exit 0
 fi
