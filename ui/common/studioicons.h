@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QIcon>
+
+namespace hindsight::ui {
+
+/// The studio's own icons, drawn as vector paths at whatever size is asked for, in the
+/// palette's text colour (so they follow light and dark themes without image plugins).
+class StudioIcons
+{
+  public:
+    enum class Glyph {
+        Overview,
+        Interactions,
+        Definitions,
+        Naming,
+        Privacy,
+        Charts,
+        Workspace,
+        Import,
+        Demo,
+        Open,
+        Cancel,
+        Application,
+    };
+
+    static QIcon icon(Glyph glyph);
+};
+
+} // namespace hindsight::ui

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "ui/common/studiooptions.h"
+#include "ui/common/studioview.h"
+#include "ui/store/jobresult.h"
+#include "ui/store/workspacesession.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QStackedWidget;
+
+namespace hindsight::ui {
+
+class FirstRunView;
+class JobFeedback;
+class InteractionsView;
+class NavigationRail;
+class OpeningView;
+class StudioSettings;
+class StudioStatusBar;
+class WorkspaceBar;
+class WorkspaceErrorView;
+class WorkspaceOverviewView;
+
+/// The studio's window: top bar, left rail, the current view, status bar. It composes the
+/// views and routes the user's commands to the WorkspaceSession; it holds no store access.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+  public:
+    explicit MainWindow(const StudioOptions &options = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    WorkspaceSession *session() const { return m_session; }
+    StudioView currentView() const;
+    void showView(StudioView view);
+    /// Opens the workspace at `path`.
+    void openWorkspace(const QString &path);
+    /// Imports event files into the current workspace (progress dialog, cancellable).
+    void importFiles(const QStringList &files);
+    InteractionsView *interactionsView() const { return m_interactionsView; }
+
+  protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+  private:
+    void createActions();
+    void createMenus();
+    void restoreWindowState();
+    void saveWindowState();
+    QString initialWorkspace() const;
+
+    void chooseWorkspaceToOpen();
+    void chooseNewWorkspace();
+    void chooseFilesToImport();
+    void createDemo();
+    void showAbout();
+
+    void onStateChanged(WorkspaceSession::State state);
+    void onStatsChanged(const WorkspaceStats &stats);
+    void onJobStarted(JobResult::Kind kind, const QString &title);
+    void onJobFinished(const JobResult &result);
+    void updateActions();
+    void rememberWorkspace();
+
+    StudioOptions m_options;
+    std::unique_ptr<StudioSettings> m_settings; // null when settings are not persisted
+    WorkspaceSession *m_session;
+
+    WorkspaceBar *m_bar = nullptr;
+    StudioStatusBar *m_status = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QWidget *m_workspacePage = nullptr;
+    NavigationRail *m_rail = nullptr;
+    QStackedWidget *m_views = nullptr;
+    WorkspaceOverviewView *m_overview = nullptr;
+    InteractionsView *m_interactionsView = nullptr;
+    FirstRunView *m_firstRun = nullptr;
+    WorkspaceErrorView *m_error = nullptr;
+    OpeningView *m_opening = nullptr;
+    JobFeedback *m_jobFeedback = nullptr;
+
+    QAction *m_openAction = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_demoAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_detailAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QActionGroup *m_viewGroup = nullptr;
+    QList<QAction *> m_viewActions;
+};
+
+} // namespace hindsight::ui
