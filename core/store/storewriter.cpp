@@ -33,8 +33,9 @@ StoreWriter::StoreWriter(Store &store) : m_store(store)
         Statement(db, "INSERT INTO interactions(id, uuid, type, distinct_id, session, url, title, referrer, "
                       "chain, properties, consent) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
     {
-        std::string many = "INSERT OR IGNORE INTO interactions(id, uuid, type, distinct_id, session, url, title, "
-                           "referrer, chain, properties, consent) VALUES ";
+        std::string many =
+            "INSERT OR IGNORE INTO interactions(id, uuid, type, distinct_id, session, url, title, "
+            "referrer, chain, properties, consent) VALUES ";
         for (int i = 0; i < kRowsPerStatement; ++i)
             many += i ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)";
         m_insertMany = Statement(db, many);
@@ -101,23 +102,23 @@ bool StoreWriter::beginBatch()
     return true;
 }
 
-std::int64_t StoreWriter::lookupOrInsert(Dictionary &cache, Statement &find, Statement &insert,
-                                         std::string_view value, const model::ContentKey &key,
-                                         std::int64_t *created)
+template <typename Bind>
+std::int64_t StoreWriter::resolve(Dictionary &cache, const model::ContentKey &key, Statement &find,
+                                  Statement &insert, const Bind &bind, std::int64_t *created)
 {
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     std::int64_t id = 0;
-    find.bindText(1, value);
+    bind(find, false);
     if (find.next()) id = find.int64(0);
     find.reset();
     if (id == 0) {
-        insert.bindText(1, value);
-        if (insert.step() != SQLITE_DONE) {
-            insert.reset();
+        bind(insert, true);
+        const int rc = insert.step();
+        insert.reset();
+        if (rc != SQLITE_DONE) {
             fail("cannot store a dictionary value");
             return 0;
         }
-        insert.reset();
         id = sqlite3_last_insert_rowid(m_store.db().handle());
         if (created) ++*created;
     }
@@ -126,32 +127,30 @@ std::int64_t StoreWriter::lookupOrInsert(Dictionary &cache, Statement &find, Sta
     return id;
 }
 
+std::int64_t StoreWriter::lookupOrInsert(Dictionary &cache, Statement &find, Statement &insert,
+                                         std::string_view value, const model::ContentKey &key,
+                                         std::int64_t *created)
+{
+    return resolve(
+        cache, key, find, insert, [&](Statement &st, bool) { st.bindText(1, value); }, created);
+}
+
 std::int64_t StoreWriter::urlId(std::string_view url, const model::ContentKey &key)
 {
     if (url.empty()) return 0;
-    if (auto it = m_urls.find(key); it != m_urls.end()) return it->second;
-    std::int64_t id = 0;
-    m_findUrl.bindText(1, url);
-    if (m_findUrl.next()) id = m_findUrl.int64(0);
-    m_findUrl.reset();
-    if (id == 0) {
-        const model::UrlParts parts = model::splitUrl(url);
-        m_insertUrl.bindText(1, url);
-        m_insertUrl.bindText(2, parts.host);
-        m_insertUrl.bindText(3, parts.path);
-        m_insertUrl.bindText(4, parts.query);
-        m_insertUrl.bindText(5, parts.hash);
-        const int rc = m_insertUrl.step();
-        m_insertUrl.reset();
-        if (rc != SQLITE_DONE) {
-            fail("cannot store a URL");
-            return 0;
-        }
-        id = sqlite3_last_insert_rowid(m_store.db().handle());
-    }
-    if (m_urls.size() >= kMaxCacheEntries) m_urls.clear();
-    m_urls.emplace(key, id);
-    return id;
+    model::UrlParts parts; // bound without copying, so it lives until the insert has run
+    return resolve(
+        m_urls, key, m_findUrl, m_insertUrl,
+        [&](Statement &st, bool inserting) {
+            st.bindText(1, url);
+            if (!inserting) return;
+            parts = model::splitUrl(url);
+            st.bindText(2, parts.host);
+            st.bindText(3, parts.path);
+            st.bindText(4, parts.query);
+            st.bindText(5, parts.hash);
+        },
+        nullptr);
 }
 
 std::int64_t StoreWriter::distinctId(std::string_view id, const model::ContentKey &key)
@@ -162,28 +161,15 @@ std::int64_t StoreWriter::distinctId(std::string_view id, const model::ContentKe
 std::int64_t StoreWriter::propertiesId(std::string_view json, const model::ContentKey &key)
 {
     if (json.empty() || json == "{}") return 0;
-    if (auto it = m_props.find(key); it != m_props.end()) return it->second;
     // The stored hash column is the key's first lane, so contentKey() must never change.
     const auto hash = static_cast<std::int64_t>(key.lo);
-    std::int64_t id = 0;
-    m_findProps.bind(1, hash);
-    m_findProps.bindText(2, json);
-    if (m_findProps.next()) id = m_findProps.int64(0);
-    m_findProps.reset();
-    if (id == 0) {
-        m_insertProps.bind(1, hash);
-        m_insertProps.bindText(2, json);
-        const int rc = m_insertProps.step();
-        m_insertProps.reset();
-        if (rc != SQLITE_DONE) {
-            fail("cannot store properties");
-            return 0;
-        }
-        id = sqlite3_last_insert_rowid(m_store.db().handle());
-    }
-    if (m_props.size() >= kMaxCacheEntries) m_props.clear();
-    m_props.emplace(key, id);
-    return id;
+    return resolve(
+        m_props, key, m_findProps, m_insertProps,
+        [&](Statement &st, bool) {
+            st.bind(1, hash);
+            st.bindText(2, json);
+        },
+        nullptr);
 }
 
 std::int64_t StoreWriter::personOf(std::int64_t distinctRow)
@@ -258,24 +244,21 @@ StoreWriter::Outcome StoreWriter::add(const model::CapturedEvent &e, const Event
     m_lastMs = e.timestampMs;
     m_lastSeq = seq + 1;
 
-    if (m_rowCount == m_rows.size())
-        m_rows.emplace_back();
+    if (m_rowCount == m_rows.size()) m_rows.emplace_back();
     Row &row = m_rows[m_rowCount++];
     row.ms = e.timestampMs;
     row.seq = seq;
     row.uuid = k.uuid;
-    const std::int64_t refs[9] = {type, distinct, session, url, title, referrer, chain, props,
-                                  static_cast<std::int64_t>(e.consent)};
+    const std::int64_t refs[9] = {
+        type, distinct, session, url, title, referrer, chain, props, static_cast<std::int64_t>(e.consent)};
     std::copy(std::begin(refs), std::end(refs), row.refs);
 
     if (e.type == "identify" && !e.anonDistinctId.empty() && e.anonDistinctId != e.distinctId) {
         const std::int64_t anon = distinctId(e.anonDistinctId, k.key[F::Anon]);
-        if (m_failed || !link(anon, distinct))
-            return Outcome::Rejected;
+        if (m_failed || !link(anon, distinct)) return Outcome::Rejected;
     }
     ++m_batchAccepted;
-    if (m_rowCount == static_cast<std::size_t>(kRowsPerStatement) && !flush())
-        return Outcome::Rejected;
+    if (m_rowCount == static_cast<std::size_t>(kRowsPerStatement) && !flush()) return Outcome::Rejected;
     return Outcome::Accepted;
 }
 
@@ -303,18 +286,15 @@ bool StoreWriter::insertOne(Row &row)
         bindRow(m_insert, 1, row);
         const int rc = m_insert.step();
         m_insert.rewind();
-        if (rc == SQLITE_DONE)
-            return true;
-        if (rc == SQLITE_CONSTRAINT_UNIQUE)
-            return false;
+        if (rc == SQLITE_DONE) return true;
+        if (rc == SQLITE_CONSTRAINT_UNIQUE) return false;
         if (rc == SQLITE_CONSTRAINT_PRIMARYKEY && !probed) {
             // Another interaction holds this millisecond already (an earlier import, or the same
             // file being imported again): continue after the highest sequence number in use.
             m_maxInMs.bind(1, firstIdAt(row.ms));
             m_maxInMs.bind(2, firstIdAt(row.ms) | kMaxSequence);
             std::int64_t maxId = 0;
-            if (m_maxInMs.next() && !m_maxInMs.isNull(0))
-                maxId = m_maxInMs.int64(0);
+            if (m_maxInMs.next() && !m_maxInMs.isNull(0)) maxId = m_maxInMs.int64(0);
             m_maxInMs.reset();
             row.seq = static_cast<std::uint32_t>(maxId & kMaxSequence) + 1;
             probed = true;
@@ -331,8 +311,7 @@ bool StoreWriter::insertOne(Row &row)
 
 bool StoreWriter::flush()
 {
-    if (m_rowCount == 0 || m_failed)
-        return !m_failed;
+    if (m_rowCount == 0 || m_failed) return !m_failed;
     const std::size_t n = m_rowCount;
     m_rowCount = 0;
     std::int64_t stored = 0, duplicates = 0;
@@ -343,8 +322,7 @@ bool StoreWriter::flush()
             bindRow(m_insertMany, static_cast<int>(i) * 11 + 1, m_rows[i]);
         const int rc = m_insertMany.step();
         m_insertMany.rewind();
-        if (rc != SQLITE_DONE)
-            return fail("cannot store interactions");
+        if (rc != SQLITE_DONE) return fail("cannot store interactions");
         const auto inserted = static_cast<std::int64_t>(sqlite3_changes(m_store.db().handle()));
         stored = inserted;
         if (inserted < static_cast<std::int64_t>(n)) {
@@ -355,8 +333,7 @@ bool StoreWriter::flush()
                 const bool slotTaken = m_uuidAt.next();
                 const bool mine = slotTaken && m_uuidAt.blob(0) == row.uuid;
                 m_uuidAt.reset();
-                if (!slotTaken || mine)
-                    continue; // stored now, or skipped because its uuid is already stored
+                if (!slotTaken || mine) continue; // stored now, or skipped because its uuid is already stored
                 // Its time slot belongs to another interaction: write it exactly.
                 --ignored;
                 if (insertOne(row))
@@ -387,8 +364,7 @@ bool StoreWriter::flush()
 
 bool StoreWriter::commit()
 {
-    if (!m_tx)
-        return !m_failed;
+    if (!m_tx) return !m_failed;
     if (!flush() || m_failed) {
         m_tx.reset(); // rolls back
         m_totals.stored -= m_batchStored;
@@ -400,8 +376,7 @@ bool StoreWriter::commit()
                                                             {"sessions", m_newSessions},
                                                             {"elements", m_newChains}};
     for (const auto &[key, delta] : deltas) {
-        if (delta == 0)
-            continue;
+        if (delta == 0) continue;
         m_updateMeta.bindText(1, key);
         m_updateMeta.bind(2, delta);
         const int rc = m_updateMeta.step();

@@ -66,6 +66,11 @@ class StoreWriter
     using Dictionary = std::unordered_map<model::ContentKey, std::int64_t, model::ContentKeyHash>;
 
     bool beginBatch();
+    /// The id of a dictionary value: from the cache, else found or inserted through the two
+    /// statements, whose parameters `bind(statement, inserting)` sets.
+    template <typename Bind>
+    std::int64_t resolve(Dictionary &cache, const model::ContentKey &key, Statement &find, Statement &insert,
+                         const Bind &bind, std::int64_t *created);
     std::int64_t lookupOrInsert(Dictionary &cache, Statement &find, Statement &insert, std::string_view value,
                                 const model::ContentKey &key, std::int64_t *created);
     std::int64_t urlId(std::string_view url, const model::ContentKey &key);
@@ -80,7 +85,8 @@ class StoreWriter
         std::int64_t ms = 0;
         std::uint32_t seq = 0;
         std::string uuid;
-        std::int64_t refs[9] = {}; // type, distinct, session, url, title, referrer, chain, properties, consent
+        std::int64_t refs[9] =
+            {}; // type, distinct, session, url, title, referrer, chain, properties, consent
     };
     void bindRow(Statement &st, int firstParam, const Row &row);
     /// Inserts one row exactly: probes for a free sequence number on a time conflict.
@@ -107,7 +113,8 @@ class StoreWriter
     EventKeys m_keys;
     bool m_restoreForeignKeys = false;
 
-    std::int64_t m_batchAccepted = 0, m_batchStored = 0, m_batchDuplicates = 0, m_newPeople = 0, m_newSessions = 0, m_newChains = 0;
+    std::int64_t m_batchAccepted = 0, m_batchStored = 0, m_batchDuplicates = 0, m_newPeople = 0,
+                 m_newSessions = 0, m_newChains = 0;
 };
 
 } // namespace hindsight::store
