@@ -127,11 +127,13 @@ int runDemo(CommandContext &ctx, const std::vector<std::string> &args)
     }
     const bool progress = stderrIsTerminal();
     const auto started = std::chrono::steady_clock::now();
-    const auto result = demo::buildDemoWorkspace(*store, options, [&](std::int64_t done) {
+    demo::DemoBuildControl control;
+    control.progress = [&](std::int64_t done) {
         if (progress)
             ctx.err << "\r\033[Kgenerating: " << (done * 100 / options.interactions) << "% "
                     << formatCount(done) << " interactions" << std::flush;
-    });
+    };
+    const auto result = demo::buildDemoWorkspace(*store, options, control);
     if (progress) ctx.err << "\r\033[K";
     if (!result.error.empty()) {
         ctx.err << "hindsight demo: " << result.error << "\n";

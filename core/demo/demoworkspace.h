@@ -2,6 +2,7 @@
 
 #include "core/demo/demogenerator.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -15,12 +16,21 @@ namespace hindsight::demo {
 struct DemoBuildResult
 {
     std::int64_t stored = 0;
-    std::string error;
+    bool cancelled = false;
+    std::string error; ///< also set when the generator refuses the options
+};
+
+/// How buildDemoWorkspace() reports and stops.
+struct DemoBuildControl
+{
+    std::int64_t batch = 100'000;               ///< interactions per transaction and per progress call
+    const std::atomic<bool> *cancel = nullptr;  ///< checked before every interaction
+    std::function<void(std::int64_t)> progress; ///< interactions written so far, after each batch
 };
 
 /// Generates the demo stream straight into `store` through the same writer an import uses,
-/// in batches, calling `progress` with the number of interactions written so far.
+/// in batches; whole batches written before a cancel are kept.
 DemoBuildResult buildDemoWorkspace(store::Store &store, const DemoOptions &options,
-                                   const std::function<void(std::int64_t)> &progress = {});
+                                   const DemoBuildControl &control = {});
 
 } // namespace hindsight::demo

@@ -1,9 +1,8 @@
 #include "ui/store/jobworker.h"
 
-#include "core/demo/demogenerator.h"
+#include "core/demo/demoworkspace.h"
 #include "core/ingest/importer.h"
 #include "core/store/store.h"
-#include "core/store/storewriter.h"
 #include "ui/common/humanformat.h"
 
 #include <QDateTime>
@@ -79,43 +78,19 @@ void JobWorker::buildDemo(const QString &path, qint64 interactions, int days, qi
     options.interactions = interactions;
     options.days = days;
     options.endMs = endMs;
-    std::optional<demo::DemoGenerator> generator;
-    try {
-        generator.emplace(options);
-    } catch (const std::invalid_argument &e) {
-        result.error = QString::fromStdString(e.what());
-        emit finished(result);
-        return;
-    }
-
-    // The same stream buildDemoWorkspace() writes, with a cancel check on every interaction
-    // and a commit (and progress step) every kDemoBatch interactions.
-    store::StoreWriter writer(*store);
-    qint64 seen = 0;
     emit progress(0, interactions, tr("Creating the demo workspace…"));
-    generator->generate([&](const model::CapturedEvent &event) {
-        if (m_cancel.load(std::memory_order_relaxed)) {
-            result.cancelled = true;
-            return false;
-        }
-        writer.add(event); // a refused event is counted nowhere; the demo stream has none
-        if (writer.failed()) {
-            result.error = QString::fromStdString(writer.error());
-            return false;
-        }
-        if (++seen % kDemoBatch == 0) {
-            if (!writer.commit()) {
-                result.error = QString::fromStdString(writer.error());
-                return false;
-            }
-            emit progress(seen, interactions,
-                          tr("Creating the demo workspace: %1 of %2 interactions")
-                              .arg(formatCount(seen), formatCount(interactions)));
-        }
-        return true;
-    });
-    if (result.error.isEmpty() && !writer.commit()) result.error = QString::fromStdString(writer.error());
-    result.stored = writer.totals().stored;
+    demo::DemoBuildControl control;
+    control.batch = kDemoBatch;
+    control.cancel = &m_cancel;
+    control.progress = [&](std::int64_t seen) {
+        emit progress(seen, interactions,
+                      tr("Creating the demo workspace: %1 of %2 interactions")
+                          .arg(formatCount(seen), formatCount(interactions)));
+    };
+    const demo::DemoBuildResult built = demo::buildDemoWorkspace(*store, options, control);
+    result.error = QString::fromStdString(built.error);
+    result.cancelled = built.cancelled;
+    result.stored = built.stored;
     emit finished(result);
 }
 
