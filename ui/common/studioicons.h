@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/studioview.h"
+
 #include <QIcon>
 
 namespace hindsight::ui {
@@ -25,6 +27,8 @@ class StudioIcons
     };
 
     static QIcon icon(Glyph glyph);
+    /// The glyph that stands for a view in the rail and on its pages.
+    static Glyph glyphFor(StudioView view);
 };
 
 } // namespace hindsight::ui

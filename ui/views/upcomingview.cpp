@@ -9,22 +9,6 @@ namespace hindsight::ui {
 
 namespace {
 
-StudioIcons::Glyph glyphOf(StudioView view)
-{
-    switch (view) {
-    case StudioView::Definitions:
-        return StudioIcons::Glyph::Definitions;
-    case StudioView::Naming:
-        return StudioIcons::Glyph::Naming;
-    case StudioView::Privacy:
-        return StudioIcons::Glyph::Privacy;
-    case StudioView::Charts:
-        return StudioIcons::Glyph::Charts;
-    default:
-        return StudioIcons::Glyph::Overview;
-    }
-}
-
 QString purposeOf(StudioView view)
 {
     switch (view) {
@@ -54,7 +38,7 @@ UpcomingView::UpcomingView(StudioView view, QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);
     auto *icon = new QLabel;
-    icon->setPixmap(StudioIcons::icon(glyphOf(view)).pixmap(48, 48, QIcon::Disabled));
+    icon->setPixmap(StudioIcons::icon(StudioIcons::glyphFor(view)).pixmap(48, 48, QIcon::Disabled));
     icon->setAlignment(Qt::AlignCenter);
     layout->addWidget(icon);
     auto *heading = new QLabel(tr("%1 arrives in a later version").arg(studioViewTitle(view)));

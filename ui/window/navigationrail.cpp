@@ -7,29 +7,6 @@
 
 namespace hindsight::ui {
 
-namespace {
-
-StudioIcons::Glyph glyphOf(StudioView view)
-{
-    switch (view) {
-    case StudioView::Overview:
-        return StudioIcons::Glyph::Overview;
-    case StudioView::Interactions:
-        return StudioIcons::Glyph::Interactions;
-    case StudioView::Definitions:
-        return StudioIcons::Glyph::Definitions;
-    case StudioView::Naming:
-        return StudioIcons::Glyph::Naming;
-    case StudioView::Privacy:
-        return StudioIcons::Glyph::Privacy;
-    case StudioView::Charts:
-        return StudioIcons::Glyph::Charts;
-    }
-    return StudioIcons::Glyph::Overview;
-}
-
-} // namespace
-
 NavigationRail::NavigationRail(QWidget *parent) : QWidget(parent), m_list(new QListWidget)
 {
     setObjectName(QStringLiteral("navigationRail"));
@@ -54,7 +31,8 @@ NavigationRail::NavigationRail(QWidget *parent) : QWidget(parent), m_list(new QL
     int number = 1;
     int widest = 0;
     for (StudioView view : kAllStudioViews) {
-        auto *item = new QListWidgetItem(StudioIcons::icon(glyphOf(view)), studioViewTitle(view), m_list);
+        auto *item = new QListWidgetItem(StudioIcons::icon(StudioIcons::glyphFor(view)),
+                                         studioViewTitle(view), m_list);
         item->setData(Qt::UserRole, static_cast<int>(view));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(studioViewTitle(view)).arg(number++));
         item->setSizeHint(QSize(0, 36));
