@@ -12,7 +12,7 @@ namespace {
 
 // Each entry migrates from version (index) to version (index + 1). Never edit a released step;
 // append a new one instead. docs/architecture.md describes the tables.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 0 -> 1: the capture store.
     R"sql(
 CREATE TABLE meta(
@@ -94,6 +94,97 @@ CREATE TABLE imports(
 INSERT INTO meta(key, value) VALUES
   ('interactions', 0), ('people', 0), ('sessions', 0), ('elements', 0),
   ('created', CAST(strftime('%s','now') AS INTEGER) * 1000);
+)sql",
+    // 1 -> 2: the definitions catalog (core/definitions/catalog.h, docs/definitions.md).
+    R"sql(
+CREATE TABLE definitions(
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  name_key    TEXT NOT NULL UNIQUE,
+  content     TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('draft', 'verified', 'deprecated', 'archived')),
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  created_by  TEXT NOT NULL,
+  created_ms  INTEGER NOT NULL,
+  changed_by  TEXT NOT NULL,
+  changed_ms  INTEGER NOT NULL,
+  verified_by TEXT,
+  verified_ms INTEGER
+) STRICT;
+
+CREATE TABLE definition_members(
+  definition INTEGER NOT NULL REFERENCES definitions(id),
+  position   INTEGER NOT NULL,
+  member     INTEGER NOT NULL REFERENCES definitions(id),
+  PRIMARY KEY (definition, position)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX definition_members_member ON definition_members(member);
+
+CREATE TABLE definition_history(
+  id          INTEGER PRIMARY KEY,
+  definition  INTEGER NOT NULL REFERENCES definitions(id),
+  version     INTEGER NOT NULL,
+  action      TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  at_ms       INTEGER NOT NULL,
+  reason      TEXT NOT NULL DEFAULT '',
+  before_json TEXT,
+  after_json  TEXT NOT NULL,
+  UNIQUE (definition, version)
+) STRICT;
+
+CREATE TABLE definition_aliases(
+  alias_key  TEXT PRIMARY KEY,
+  alias      TEXT NOT NULL,
+  definition INTEGER NOT NULL REFERENCES definitions(id),
+  created_ms INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX definition_aliases_definition ON definition_aliases(definition);
+
+INSERT INTO meta(key, value) VALUES ('generation', 0);
+)sql",
+    // 2 -> 3: governance — workspace settings, masking rules with history, the erasure log and
+    // the workspace's secret key (for keyed hashes: masking by hash, erasure log entries).
+    R"sql(
+CREATE TABLE settings(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE mask_rules(
+  id         INTEGER PRIMARY KEY,
+  content    TEXT NOT NULL,
+  active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  version    INTEGER NOT NULL CHECK (version >= 1),
+  created_by TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  changed_by TEXT NOT NULL,
+  changed_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE mask_rule_history(
+  id          INTEGER PRIMARY KEY,
+  rule        INTEGER NOT NULL,
+  version     INTEGER NOT NULL,
+  action      TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  at_ms       INTEGER NOT NULL,
+  reason      TEXT NOT NULL DEFAULT '',
+  before_json TEXT,
+  after_json  TEXT,
+  UNIQUE (rule, version)
+) STRICT;
+
+CREATE TABLE erasures(
+  id            INTEGER PRIMARY KEY,
+  at_ms         INTEGER NOT NULL,
+  actor         TEXT NOT NULL,
+  subject_hash  TEXT NOT NULL,
+  distinct_ids  INTEGER NOT NULL,
+  interactions  INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO meta(key, value) VALUES ('secret', randomblob(32));
 )sql",
 };
 

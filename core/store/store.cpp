@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <charconv>
 #include <limits>
 #include <sqlite3.h>
 
@@ -95,6 +96,8 @@ std::unique_ptr<Store> Store::open(const std::string &path, OpenMode mode, std::
         db.exec("PRAGMA synchronous = NORMAL");
     }
     db.exec("PRAGMA foreign_keys = ON");
+    // Deleted and overwritten values are zeroed, not left in free pages (masking, erasure).
+    if (mode != OpenMode::ReadOnly) db.exec("PRAGMA secure_delete = ON");
     db.exec("PRAGMA cache_size = -65536");
     db.exec("PRAGMA temp_store = MEMORY");
 
@@ -204,6 +207,24 @@ std::optional<InteractionRecord> Store::findByUuid(const std::string &uuid)
     st.bindBlob(1, blob);
     if (st.next()) return readRecord(st);
     return std::nullopt;
+}
+
+std::optional<InteractionRecord> Store::findById(std::int64_t id)
+{
+    Statement st(m_db, std::string(kRecordSelect) + " WHERE i.id = ?1");
+    st.bind(1, id);
+    if (st.next()) return readRecord(st);
+    return std::nullopt;
+}
+
+std::optional<InteractionRecord> Store::find(const std::string &idOrUuid)
+{
+    std::int64_t id = 0;
+    const char *end = idOrUuid.data() + idOrUuid.size();
+    if (auto [p, ec] = std::from_chars(idOrUuid.data(), end, id); ec == std::errc() && p == end && id > 0) {
+        if (auto r = findById(id)) return r;
+    }
+    return findByUuid(idOrUuid);
 }
 
 } // namespace hindsight::store

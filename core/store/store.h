@@ -79,6 +79,10 @@ class Store
     std::vector<InteractionRecord> newest(int limit, std::int64_t beforeId = 0);
     /// One interaction by its uuid (any accepted form), if stored.
     std::optional<InteractionRecord> findByUuid(const std::string &uuid);
+    /// One interaction by its store id.
+    std::optional<InteractionRecord> findById(std::int64_t id);
+    /// By store id (all digits) or else by uuid.
+    std::optional<InteractionRecord> find(const std::string &idOrUuid);
 
     /// Reads a value from the meta table (0 when absent).
     std::int64_t metaInt(const std::string &key);

@@ -374,7 +374,10 @@ bool StoreWriter::commit()
     const std::pair<const char *, std::int64_t> deltas[] = {{"interactions", m_batchStored},
                                                             {"people", m_newPeople},
                                                             {"sessions", m_newSessions},
-                                                            {"elements", m_newChains}};
+                                                            {"elements", m_newChains},
+                                                            // Any change to what is stored: derived caches
+                                                            // (the column cache) compare it to stay valid.
+                                                            {"generation", (m_batchStored > 0 || m_newPeople != 0) ? 1 : 0}};
     for (const auto &[key, delta] : deltas) {
         if (delta == 0) continue;
         m_updateMeta.bindText(1, key);
