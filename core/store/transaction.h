@@ -5,6 +5,9 @@ namespace hindsight::store {
 class Database;
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded.
+/// Inside a transaction that is already open (a caller's, such as a dry run that will be rolled
+/// back) it nests as a SAVEPOINT: commit() releases it into the outer transaction and
+/// destruction without commit() rolls back to it.
 class Transaction
 {
   public:
@@ -19,6 +22,7 @@ class Transaction
   private:
     Database &m_db;
     bool m_active = false;
+    bool m_nested = false;
 };
 
 } // namespace hindsight::store
