@@ -6,12 +6,18 @@ namespace hindsight::cli {
 
 void ArgParser::value(const std::string &name, bool repeatable, int arity)
 {
-    m_specs[name] = Spec{true, repeatable, arity};
+    m_specs[name] = Spec{true, repeatable, arity, {}};
+}
+
+void ArgParser::value(const std::string &name, bool repeatable, int maxArity,
+                      std::function<bool(const std::vector<std::string> &)> complete)
+{
+    m_specs[name] = Spec{true, repeatable, maxArity, std::move(complete)};
 }
 
 void ArgParser::flag(const std::string &name)
 {
-    m_specs[name] = Spec{false, false, 0};
+    m_specs[name] = Spec{false, false, 0, {}};
 }
 
 bool ArgParser::parse(const std::vector<std::string> &args)
@@ -53,7 +59,7 @@ bool ArgParser::parse(const std::vector<std::string> &args)
                 m_error = "option '" + name + "' takes no value";
                 return false;
             }
-        } else if (inlineValue && spec.arity == 1) {
+        } else if (inlineValue && spec.arity == 1 && !spec.complete) {
             words.push_back(*inlineValue);
         } else {
             if (inlineValue) {
@@ -68,6 +74,7 @@ bool ArgParser::parse(const std::vector<std::string> &args)
                     return false;
                 }
                 words.push_back(args[++i]);
+                if (spec.complete && spec.complete(words)) break;
             }
         }
         m_values[name].push_back(std::move(words));

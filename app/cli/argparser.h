@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,6 +17,10 @@ class ArgParser
     /// An option that takes a value. `repeatable` allows it more than once.
     /// `arity` > 1 takes that many following words (for `--property KEY OP VALUE`).
     void value(const std::string &name, bool repeatable = false, int arity = 1);
+    /// Like value() with up to `maxArity` words; after each word `complete(words)` may end the
+    /// option early (`--property KEY is_set` takes two words, `--property KEY equals V` three).
+    void value(const std::string &name, bool repeatable, int maxArity,
+               std::function<bool(const std::vector<std::string> &)> complete);
     /// An option without a value.
     void flag(const std::string &name);
 
@@ -41,6 +46,7 @@ class ArgParser
         bool takesValue = false;
         bool repeatable = false;
         int arity = 1;
+        std::function<bool(const std::vector<std::string> &)> complete;
     };
     std::map<std::string, Spec> m_specs;
     std::map<std::string, std::vector<std::vector<std::string>>> m_values;

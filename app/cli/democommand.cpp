@@ -141,8 +141,8 @@ int runDemo(CommandContext &ctx, const std::vector<std::string> &args)
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     ctx.err << "demo workspace " << ctx.storePath << ": " << formatCount(result.stored)
-            << " interactions over " << options.days << " days (seed " << options.seed << ") in "
-            << static_cast<int>(secs * 10) / 10.0 << " s\n";
+            << " interactions over " << options.days << " days (seed " << options.seed << "), "
+            << result.definitions << " definitions, in " << static_cast<int>(secs * 10) / 10.0 << " s\n";
     return kOk;
 }
 

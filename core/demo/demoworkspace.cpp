@@ -1,5 +1,7 @@
 #include "core/demo/demoworkspace.h"
 
+#include "core/definitions/catalog.h"
+#include "core/demo/demodefinitions.h"
 #include "core/store/store.h"
 #include "core/store/storewriter.h"
 
@@ -42,6 +44,14 @@ DemoBuildResult buildDemoWorkspace(store::Store &store, const DemoOptions &optio
     });
     if (result.error.empty() && !writer.commit()) result.error = writer.error();
     result.stored = writer.totals().stored;
+    if (!result.error.empty() || result.cancelled) return result;
+
+    // The catalog a team would have by now: deliberately messy (see demodefinitions.h).
+    definitions::Catalog catalog(store);
+    const auto report =
+        catalog.importDefinitions(demoDefinitions(), {"demo", "demo workspace catalog", std::nullopt});
+    if (!report) result.error = "cannot add the demo definitions: " + report.error;
+    result.definitions = static_cast<std::int64_t>(report.added.size() + report.changed.size());
     return result;
 }
 

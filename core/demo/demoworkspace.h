@@ -16,6 +16,7 @@ namespace hindsight::demo {
 struct DemoBuildResult
 {
     std::int64_t stored = 0;
+    std::int64_t definitions = 0; ///< definitions added to the catalog
     bool cancelled = false;
     std::string error; ///< also set when the generator refuses the options
 };
@@ -29,7 +30,8 @@ struct DemoBuildControl
 };
 
 /// Generates the demo stream straight into `store` through the same writer an import uses,
-/// in batches; whole batches written before a cancel are kept.
+/// in batches; whole batches written before a cancel are kept. When all is written, the demo's
+/// definitions catalog (demoDefinitions()) is added in one transaction.
 DemoBuildResult buildDemoWorkspace(store::Store &store, const DemoOptions &options,
                                    const DemoBuildControl &control = {});
 
