@@ -31,7 +31,8 @@ bool scrubDeletedData(Store &store, std::string *error)
         std::error_code removeError;
         std::filesystem::remove(entry.path(), removeError);
         if (removeError) {
-            if (error) *error = entry.path().string() + ": cannot delete the column cache: " + removeError.message();
+            if (error)
+                *error = entry.path().string() + ": cannot delete the column cache: " + removeError.message();
             return false;
         }
     }

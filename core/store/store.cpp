@@ -4,10 +4,10 @@
 #include "core/store/statement.h"
 #include "core/store/uuidcodec.h"
 
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <charconv>
 #include <limits>
 #include <sqlite3.h>
 
