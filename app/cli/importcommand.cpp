@@ -3,6 +3,7 @@
 #include "app/cli/cliformat.h"
 #include "app/cli/command.h"
 #include "core/ingest/importer.h"
+#include "core/privacy/maskengine.h"
 #include "core/store/store.h"
 
 #include <atomic>
@@ -72,6 +73,14 @@ int run(CommandContext &ctx, const std::vector<std::string> &args)
         ctx.err << "hindsight import: " << error << "\n";
         return kUsage;
     }
+
+    // At the door: the workspace's active masking rules run on every event before it is written.
+    auto maskFilter = privacy::buildImportFilter(*store, &error);
+    if (!maskFilter) {
+        ctx.err << "hindsight import: " << error << "\n";
+        return kUsage;
+    }
+    options.filter = std::move(*maskFilter);
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
