@@ -367,6 +367,12 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
                 continue;
             }
             if (k == "distinct_id" && isString && s == e.distinctId) continue;
+            if (k == "$opt_out" || k == "$opt_in") {
+                // Consent flags (kept among the properties too): true opts out / in.
+                bool flag = false;
+                if (v.get_bool().get(flag) == simdjson::SUCCESS && flag)
+                    e.consent = k == "$opt_out" ? model::Consent::Denied : model::Consent::Granted;
+            }
             if (out.size() > 1) out.push_back(',');
             appendJsonString(out, k);
             out.push_back(':');
@@ -377,6 +383,11 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
     }
     out.push_back('}');
     e.properties.assign(out);
+    // posthog-js sends `$opt_in` when someone opts in to capturing (and nothing once opted out).
+    if (name == "$opt_in")
+        e.consent = model::Consent::Granted;
+    else if (name == "$opt_out")
+        e.consent = model::Consent::Denied;
     e.type = typeForPostHogEvent(name, eventType);
     sink(e);
 }

@@ -162,3 +162,26 @@ TEST(EventDecoder, BadDocumentsGetReasonsThatNameTheField)
         EXPECT_TRUE(d.events.empty());
     }
 }
+
+TEST(EventDecoder, ReadsPostHogConsentSignals)
+{
+    auto consentOf = [](std::string_view event, std::string_view props) {
+        const auto d = decode(std::string(R"({"event":")") + std::string(event) +
+                              R"(","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":{)" +
+                              std::string(props) + "}}");
+        EXPECT_TRUE(d.errors.empty()) << d.errors.front();
+        return d.events.empty() ? model::Consent::Unknown : d.events[0].consent;
+    };
+    EXPECT_EQ(consentOf("$pageview", ""), model::Consent::Unknown);
+    EXPECT_EQ(consentOf("$opt_in", ""), model::Consent::Granted);
+    EXPECT_EQ(consentOf("$pageview", R"("$opt_out":true)"), model::Consent::Denied);
+    EXPECT_EQ(consentOf("$pageview", R"("$opt_in":true)"), model::Consent::Granted);
+    EXPECT_EQ(consentOf("$pageview", R"("$opt_out":false)"), model::Consent::Unknown);
+    EXPECT_EQ(consentOf("$pageview", R"("$opt_out":"yes")"), model::Consent::Unknown)
+        << "only a JSON true counts";
+    // The flag stays among the properties.
+    const auto d = decode(
+        R"({"event":"$pageview","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":{"$opt_out":true}})");
+    ASSERT_EQ(d.events.size(), 1u);
+    EXPECT_EQ(d.events[0].properties, R"({"$opt_out":true})");
+}
