@@ -375,9 +375,14 @@ std::vector<BreakdownRow> breakdown(const InteractionIndex &index, const Compile
             if (n == 0) continue;
             const int at = std::max(
                 0, def.elementIndexInChain(static_cast<int>(step), static_cast<std::uint32_t>(chain)));
+            // The satisfying element's own text; when it has none (a button whose label is in an
+            // inner <span>), the nearest text below it in the chain, towards the target.
             const model::ElementChain &c = d.chains[chain];
-            if (static_cast<std::size_t>(at) < c.size() && !c[static_cast<std::size_t>(at)].text.empty())
-                counts[c[static_cast<std::size_t>(at)].text] += n;
+            const std::string *text = nullptr;
+            for (std::size_t k = std::min(static_cast<std::size_t>(at) + 1, c.size()); k-- > 0 && !text;)
+                if (!c[k].text.empty()) text = &c[k].text;
+            if (text)
+                counts[*text] += n;
             else
                 missing += n;
         }

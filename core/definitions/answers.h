@@ -56,7 +56,8 @@ struct BreakdownRow
 };
 
 /// Path = the URL path; Text = the text of the element that satisfied the element conditions (the
-/// target's text when the definition has none); Property = the value of property `propertyKey`
+/// target's text when the definition has none), or when that element has no text of its own (a
+/// button labelled by an inner span), the nearest text below it in the chain; Property = the value of property `propertyKey`
 /// (as text, see PropertyValues). Sorted by count (descending), then value; at most `limit` rows
 /// (0 = all).
 std::vector<BreakdownRow> breakdown(const InteractionIndex &index, const CompiledDefinition &def,

@@ -294,6 +294,24 @@ TEST(Answers, BreakdownsByPathTextAndProperty)
               (Rows{{"Add", false, 3}, {"Buy now", false, 1}, {"Orders", false, 1}}));
 }
 
+TEST(Answers, TextBreakdownFallsBackToTheLabelInsideATextlessElement)
+{
+    // posthog-js records a button's label on the inner span it wraps; the button has no text.
+    TestStore ts;
+    ts.add({at(kMarch1, R"(span.label:text="Save";button.save;form)"),
+            at(kMarch1 + 1000, R"(svg.icon;button.save;form)"),
+            at(kMarch1 + 2000, R"(button.save:text="Keep";form)")});
+    auto index = ts.index();
+    Step s;
+    s.selector = "button.save";
+    const auto def = compileOrDie(definitionOf("Save", {s}), *index);
+    std::vector<std::tuple<std::string, bool, std::int64_t>> got;
+    for (const auto &r : breakdown(*index, def, BreakdownKind::Text, "", {}, 0))
+        got.emplace_back(r.value, r.missing, r.count);
+    EXPECT_EQ(got, (std::vector<std::tuple<std::string, bool, std::int64_t>>{
+                       {"Keep", false, 1}, {"Save", false, 1}, {"", true, 1}}));
+}
+
 TEST(Answers, MatchingIdsAreNewestFirstAndPaged)
 {
     TestStore ts;
