@@ -3,6 +3,7 @@
 #include "app/cli/cliformat.h"
 #include "app/cli/command.h"
 #include "core/ingest/importer.h"
+#include "core/privacy/consentpolicy.h"
 #include "core/privacy/maskengine.h"
 #include "core/store/store.h"
 
@@ -80,7 +81,14 @@ int run(CommandContext &ctx, const std::vector<std::string> &args)
         ctx.err << "hindsight import: " << error << "\n";
         return kUsage;
     }
-    options.filter = std::move(*maskFilter);
+    // Consent first: an event the policy drops is neither masked nor written.
+    auto consentPolicy = privacy::loadConsentPolicy(*store, &error);
+    if (!consentPolicy) {
+        ctx.err << "hindsight import: " << error << "\n";
+        return kUsage;
+    }
+    options.filter =
+        privacy::chainEventFilters(privacy::consentFilter(*consentPolicy), std::move(*maskFilter));
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);

@@ -7,6 +7,7 @@
 #include "core/model/fasthash.h"
 
 #include <QCryptographicHash>
+#include <cctype>
 #include <cstdio>
 #include <simdjson.h>
 #include <unordered_map>
@@ -367,11 +368,30 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
                 continue;
             }
             if (k == "distinct_id" && isString && s == e.distinctId) continue;
-            if (k == "$opt_out" || k == "$opt_in") {
-                // Consent flags (kept among the properties too): true opts out / in.
+            if (k == "$opt_out" || k == "$opt_in" || k == "$consent") {
+                // Consent signals (kept among the properties too): `$opt_out: true`, `$opt_in:
+                // true`, or `$consent` as consent banners set it ("granted"/"denied",
+                // "yes"/"no", true/false). Denied wins over granted.
+                std::optional<bool> yes;
                 bool flag = false;
-                if (v.get_bool().get(flag) == simdjson::SUCCESS && flag)
-                    e.consent = k == "$opt_out" ? model::Consent::Denied : model::Consent::Granted;
+                if (v.get_bool().get(flag) == simdjson::SUCCESS) {
+                    if (k == "$consent")
+                        yes = flag;
+                    else if (flag)
+                        yes = k == "$opt_in";
+                } else if (k == "$consent" && isString) {
+                    std::string lower(s);
+                    for (char &c : lower)
+                        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    if (lower == "granted" || lower == "yes" || lower == "true")
+                        yes = true;
+                    else if (lower == "denied" || lower == "no" || lower == "false")
+                        yes = false;
+                }
+                if (yes && !*yes)
+                    e.consent = model::Consent::Denied;
+                else if (yes && e.consent != model::Consent::Denied)
+                    e.consent = model::Consent::Granted;
             }
             if (out.size() > 1) out.push_back(',');
             appendJsonString(out, k);
@@ -384,10 +404,10 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
     out.push_back('}');
     e.properties.assign(out);
     // posthog-js sends `$opt_in` when someone opts in to capturing (and nothing once opted out).
-    if (name == "$opt_in")
-        e.consent = model::Consent::Granted;
-    else if (name == "$opt_out")
+    if (name == "$opt_out")
         e.consent = model::Consent::Denied;
+    else if (name == "$opt_in" && e.consent != model::Consent::Denied)
+        e.consent = model::Consent::Granted;
     e.type = typeForPostHogEvent(name, eventType);
     sink(e);
 }

@@ -179,6 +179,13 @@ TEST(EventDecoder, ReadsPostHogConsentSignals)
     EXPECT_EQ(consentOf("$pageview", R"("$opt_out":false)"), model::Consent::Unknown);
     EXPECT_EQ(consentOf("$pageview", R"("$opt_out":"yes")"), model::Consent::Unknown)
         << "only a JSON true counts";
+    EXPECT_EQ(consentOf("$pageview", R"("$consent":"denied")"), model::Consent::Denied);
+    EXPECT_EQ(consentOf("$pageview", R"("$consent":"Yes")"), model::Consent::Granted);
+    EXPECT_EQ(consentOf("$pageview", R"("$consent":false)"), model::Consent::Denied);
+    EXPECT_EQ(consentOf("$pageview", R"("$consent":"maybe")"), model::Consent::Unknown);
+    EXPECT_EQ(consentOf("$pageview", R"("$opt_out":true,"$opt_in":true)"), model::Consent::Denied)
+        << "denied wins";
+    EXPECT_EQ(consentOf("$opt_in", R"("$opt_out":true)"), model::Consent::Denied);
     // The flag stays among the properties.
     const auto d = decode(
         R"({"event":"$pageview","distinct_id":"a","timestamp":"2024-01-01T00:00:00Z","properties":{"$opt_out":true}})");
