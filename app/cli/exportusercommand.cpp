@@ -70,28 +70,34 @@ int run(CommandContext &ctx, const std::vector<std::string> &args)
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0) return usage(ctx, *output + ": " + std::strerror(errno));
     ::close(fd);
-    std::optional<std::int64_t> n;
+    // Plain values rather than an optional: GCC 12 at -O3 warns about the optional falsely.
+    bool written = false;
+    std::int64_t count = 0;
     {
         std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-        if (file)
-            n = privacy::exportPerson(*store, *person, file, &error);
-        else
+        if (file) {
+            if (auto n = privacy::exportPerson(*store, *person, file, &error)) {
+                count = *n;
+                written = true;
+            }
+        } else {
             error = *output + ": " + std::strerror(errno);
-        if (n) {
+        }
+        if (written) {
             file.close();
             if (!file) {
-                n.reset();
+                written = false;
                 error = *output + ": write error";
             }
         }
     }
     std::error_code renameError, removeError;
-    if (n) std::filesystem::rename(temp, *output, renameError);
-    if (!n || renameError) {
+    if (written) std::filesystem::rename(temp, *output, renameError);
+    if (!written || renameError) {
         std::filesystem::remove(temp, removeError);
-        return usage(ctx, n ? *output + ": " + renameError.message() : error);
+        return usage(ctx, written ? *output + ": " + renameError.message() : error);
     }
-    ctx.err << "Wrote " << formatCount(*n) << " interactions of " << person->distinctIds.size()
+    ctx.err << "Wrote " << formatCount(count) << " interactions of " << person->distinctIds.size()
             << (person->distinctIds.size() == 1 ? " distinct id" : " distinct ids") << " to " << *output
             << "\n";
     return kOk;
