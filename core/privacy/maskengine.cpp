@@ -6,6 +6,7 @@
 #include "core/privacy/detector.h"
 #include "core/privacy/fieldaudit.h"
 #include "core/privacy/fieldscan.h"
+#include "core/privacy/keyedhash.h"
 #include "core/privacy/masking.h"
 #include "core/privacy/maskjson.h"
 #include "core/privacy/maskstore.h"
@@ -14,8 +15,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 namespace hindsight::privacy {
 
@@ -179,17 +178,7 @@ struct MaskEngine::Impl : JsonValueEditor
 
     std::string hmac(std::string_view value) const
     {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int length = 0;
-        HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-             reinterpret_cast<const unsigned char *>(value.data()), value.size(), digest, &length);
-        static constexpr char kHex[] = "0123456789abcdef";
-        std::string out = "hmac:";
-        for (std::size_t i = 0; i < kHmacHexDigits / 2 && i < length; ++i) {
-            out += kHex[digest[i] >> 4];
-            out += kHex[digest[i] & 15];
-        }
-        return out;
+        return "hmac:" + hmacSha256Hex(secret, value, kHmacHexDigits);
     }
 
     bool fieldMatches(const Compiled &c, std::string_view name) const

@@ -3,6 +3,8 @@
 #include "core/capture/jsonwriter.h"
 #include "core/capture/timestamp.h"
 #include "core/privacy/foreignkeypause.h"
+#include "core/privacy/keyedhash.h"
+#include "core/privacy/maskengine.h"
 #include "core/store/database.h"
 #include "core/store/scrubber.h"
 #include "core/store/statement.h"
@@ -12,8 +14,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <ostream>
 #include <sqlite3.h>
 
@@ -217,30 +217,14 @@ WHERE i.distinct_id IN )sql" + rowList(person) +
 
 std::optional<std::string> subjectHash(store::Store &store, std::string_view distinctId, std::string *error)
 {
-    store::Statement st(store.db(), "SELECT value FROM meta WHERE key = 'secret'");
-    if (!st.valid() || !st.next() || st.isNull(0) || st.blob(0).size() < 16) {
+    const auto key = workspaceSecret(store);
+    if (!key) {
         failWith(error, store.path() +
                             " has no workspace secret for keyed hashes (open it once without read-only "
                             "mode to upgrade it)");
         return std::nullopt;
     }
-    const std::string_view key = st.blob(0);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-              reinterpret_cast<const unsigned char *>(distinctId.data()), distinctId.size(), digest,
-              &length)) {
-        failWith(error, "cannot compute HMAC-SHA-256");
-        return std::nullopt;
-    }
-    static const char hex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        out.push_back(hex[digest[i] >> 4]);
-        out.push_back(hex[digest[i] & 15]);
-    }
-    return out;
+    return hmacSha256Hex(*key, distinctId);
 }
 
 std::optional<std::vector<ErasureLogEntry>> erasuresOf(store::Store &store, std::string_view distinctId,
