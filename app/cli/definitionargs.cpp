@@ -1,9 +1,6 @@
 #include "app/cli/definitionargs.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace hindsight::cli {
 
@@ -160,14 +157,6 @@ bool applyMetadataOptions(const ArgParser &p, definitions::Definition &def, std:
         def.status = *status;
     }
     return true;
-}
-
-std::string currentActor()
-{
-    for (const char *name : {"HINDSIGHT_ACTOR", "USER", "LOGNAME"})
-        if (const char *v = std::getenv(name); v && *v) return v;
-    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name && *pw->pw_name) return pw->pw_name;
-    return "unknown";
 }
 
 } // namespace hindsight::cli

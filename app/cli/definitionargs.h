@@ -2,6 +2,7 @@
 
 #include "app/cli/argparser.h"
 #include "core/definitions/definition.h"
+#include "core/model/actor.h"
 
 #include <optional>
 #include <string>
@@ -25,7 +26,7 @@ void declareMetadataOptions(ArgParser &p);
 /// Copies the given metadata options into `def`; false + error on a bad --status.
 bool applyMetadataOptions(const ArgParser &p, definitions::Definition &def, std::string *error);
 
-/// Who is making a change, for history: $HINDSIGHT_ACTOR, else the login name, else "unknown".
-std::string currentActor();
+/// Who is making a change, for history (core/model/actor.h).
+using model::currentActor;
 
 } // namespace hindsight::cli
