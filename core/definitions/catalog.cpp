@@ -773,6 +773,49 @@ bool hasStep(const std::vector<Step> &steps, const Step &step)
 
 } // namespace
 
+CatalogResult Catalog::remove(std::string_view nameOrAlias, const Change &change)
+{
+    if (change.actor.empty())
+        return failure("no actor given: every change to the catalog records who made it");
+    store::Transaction tx(m_store.db());
+    if (!tx.active()) return failure("cannot change the definitions catalog: " + m_store.db().error());
+    CatalogDb db(m_store.db());
+    auto def = db.find(nameOrAlias);
+    if (!def) return failure(db.error);
+
+    std::vector<std::string> combos;
+    {
+        Statement st(m_store.db(), "SELECT DISTINCT d.name FROM definition_members m JOIN definitions d ON "
+                                   "d.id = m.definition WHERE m.member = ?1 ORDER BY d.name_key");
+        st.bind(1, def->id);
+        if (!st.valid()) return failure("cannot read the definitions catalog: " + db.sqliteMessage());
+        while (st.next())
+            combos.emplace_back(st.text(0));
+    }
+    if (!combos.empty())
+        return failure("definition " + quoted(def->name) + " cannot be deleted: " +
+                       (combos.size() == 1 ? "combo " : "combos ") + namesList(combos) +
+                       (combos.size() == 1 ? " contains" : " contain") + " it; take it out of " +
+                       (combos.size() == 1 ? "that combo" : "those combos") + " first");
+
+    for (const char *sql :
+         {"DELETE FROM definition_members WHERE definition = ?1",
+          "DELETE FROM definition_aliases WHERE definition = ?1",
+          "DELETE FROM definition_history WHERE definition = ?1", "DELETE FROM definitions WHERE id = ?1"}) {
+        Statement st(m_store.db(), sql);
+        st.bind(1, def->id);
+        if (!st.valid() || st.step() != SQLITE_DONE)
+            return failure("cannot delete definition " + quoted(def->name) + ": " + db.sqliteMessage());
+    }
+    if (!tx.commit())
+        return failure("cannot delete definition " + quoted(def->name) + ": " + m_store.db().error());
+    CatalogResult r;
+    r.ok = true;
+    r.changed = true;
+    r.definition = std::move(*def);
+    return r;
+}
+
 BatchResult Catalog::renameMany(const std::vector<std::pair<std::string, std::string>> &renames,
                                 const Change &change)
 {

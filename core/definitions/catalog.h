@@ -154,6 +154,11 @@ class Catalog
     /// combo) as a new version (action restore). The current name and status stay: they have
     /// their own actions. The reason records the version restored.
     CatalogResult restore(std::string_view nameOrAlias, int version, const Change &change);
+    /// Deletes the definition `nameOrAlias` for good: its row, its combo members, its former
+    /// names and every history row, in one transaction (used to undo a create; to retire a
+    /// definition and keep its history, archive it instead). Refused, naming them, while a
+    /// combo contains it. `definition` in the result is the definition as it was before.
+    CatalogResult remove(std::string_view nameOrAlias, const Change &change);
     /// Every version, oldest first; nullopt + error when there is no such definition.
     std::optional<std::vector<HistoryEntry>> history(std::string_view nameOrAlias,
                                                      std::string *error = nullptr);
