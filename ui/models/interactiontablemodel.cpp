@@ -153,7 +153,10 @@ void InteractionTableModel::fetchMore(const QModelIndex &parent)
 void InteractionTableModel::requestOlder()
 {
     m_olderPending = true;
-    emit olderRowsWanted(m_generation, m_rows.empty() ? 0 : m_rows.back().id, m_pageSize);
+    // Never more than the room left under maxRows().
+    const int room = m_maxRows - static_cast<int>(m_rows.size());
+    emit olderRowsWanted(m_generation, m_rows.empty() ? 0 : m_rows.back().id,
+                         std::max(1, std::min(m_pageSize, room)));
 }
 
 void InteractionTableModel::reset(bool active)
@@ -188,6 +191,11 @@ void InteractionTableModel::refreshNewest()
     m_newerPending = true;
     emit newerRowsWanted(m_generation, m_rows.front().id, m_rows.back().id, static_cast<int>(m_rows.size()),
                          m_pageSize);
+}
+
+void InteractionTableModel::setMaxRows(int rows)
+{
+    m_maxRows = std::clamp(rows, 1, kMaxRows);
 }
 
 void InteractionTableModel::setPageSize(int rows)
@@ -239,10 +247,10 @@ void InteractionTableModel::acceptPage(const InteractionPage &page)
         m_rows.insert(m_rows.begin(), page.rows.begin(), page.rows.begin() + static_cast<long>(fresh));
         endInsertRows();
     }
-    if (static_cast<int>(m_rows.size()) > kMaxRows) {
+    if (static_cast<int>(m_rows.size()) > m_maxRows) {
         // New rows pushed the oldest ones past the limit: drop those.
-        beginRemoveRows({}, kMaxRows, static_cast<int>(m_rows.size()) - 1);
-        m_rows.resize(kMaxRows);
+        beginRemoveRows({}, m_maxRows, static_cast<int>(m_rows.size()) - 1);
+        m_rows.resize(static_cast<std::size_t>(m_maxRows));
         endRemoveRows();
         m_atEnd = false;
     }

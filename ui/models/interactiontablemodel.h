@@ -56,8 +56,11 @@ class InteractionTableModel : public QAbstractTableModel
     int pageSize() const { return m_pageSize; }
     /// True once the oldest interaction has been fetched.
     bool reachedEnd() const { return m_atEnd; }
-    /// True when the table holds kMaxRows rows and fetches no further back.
-    bool isFull() const { return static_cast<int>(m_rows.size()) >= kMaxRows; }
+    /// The most rows this model holds (kMaxRows unless set lower, e.g. for filtered rows).
+    void setMaxRows(int rows);
+    int maxRows() const { return m_maxRows; }
+    /// True when the table holds maxRows() rows and fetches no further back.
+    bool isFull() const { return static_cast<int>(m_rows.size()) >= m_maxRows; }
     /// True while a request is out.
     bool isFetching() const { return m_olderPending || m_newerPending; }
     quint64 generation() const { return m_generation; }
@@ -80,6 +83,7 @@ class InteractionTableModel : public QAbstractTableModel
     std::vector<InteractionRow> m_rows;
     quint64 m_generation = 0;
     int m_pageSize = kDefaultPageSize;
+    int m_maxRows = kMaxRows;
     bool m_active = false;
     bool m_atEnd = false;
     bool m_olderPending = false;

@@ -8,9 +8,12 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -77,7 +80,17 @@ InteractionDetailView::InteractionDetailView(QWidget *parent) : QWidget(parent)
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
-    layout->addWidget(m_heading);
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading, 1);
+    m_define = new QPushButton(tr("Define event from this"));
+    m_define->setObjectName(QStringLiteral("detailDefineButton"));
+    m_define->setAccessibleName(tr("Define event from this interaction"));
+    m_define->setToolTip(tr("Start a new definition from this interaction's element and page (D)"));
+    connect(m_define, &QPushButton::clicked, this, [this] {
+        if (m_id != 0) emit defineRequested(m_id);
+    });
+    headingRow->addWidget(m_define);
+    layout->addLayout(headingRow);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -98,6 +111,19 @@ InteractionDetailView::InteractionDetailView(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Referrer"), m_referrer);
     form->addRow(tr("Consent"), m_consent);
     form->addRow(tr("Id"), m_uuid);
+    m_matchesBox = new QWidget;
+    m_matchesBox->setObjectName(QStringLiteral("detailMatchedBy"));
+    m_matchesBox->setAccessibleName(tr("Matched by"));
+    m_matchesLayout = new QHBoxLayout(m_matchesBox);
+    m_matchesLayout->setContentsMargins(0, 0, 0, 0);
+    m_matchesLayout->setSpacing(2);
+    m_matchesNote = new QLabel;
+    m_matchesNote->setObjectName(QStringLiteral("detailMatchedByNote"));
+    m_matchesNote->setTextFormat(Qt::PlainText);
+    m_matchesNote->setForegroundRole(QPalette::PlaceholderText);
+    m_matchesLayout->addWidget(m_matchesNote);
+    m_matchesLayout->addStretch(1);
+    form->addRow(tr("Matched by"), m_matchesBox);
     layout->addLayout(form);
 
     m_tabs = new QTabWidget;
@@ -205,6 +231,114 @@ void InteractionDetailView::showDetail(const InteractionDetail &detail)
     fillProperties(detail);
     m_stack->setCurrentIndex(1);
     emit detailShown(detail.id);
+}
+
+void InteractionDetailView::setMatchesAvailable(bool available)
+{
+    m_matchesAvailable = available;
+    if (!available) {
+        clearMatchButtons();
+        m_matchesNote->setText(tr("(definitions are not checked here)"));
+        m_matchesNote->show();
+    }
+}
+
+void InteractionDetailView::clearMatchButtons()
+{
+    m_matchedNames.clear();
+    // Everything but the note and the stretch.
+    for (int i = m_matchesLayout->count() - 1; i >= 0; --i) {
+        QWidget *w = m_matchesLayout->itemAt(i)->widget();
+        if (w && w != m_matchesNote) {
+            m_matchesLayout->removeWidget(w);
+            w->deleteLater();
+        }
+    }
+}
+
+void InteractionDetailView::showMatchesPending()
+{
+    if (!m_matchesAvailable) return;
+    m_matchesId = 0;
+    clearMatchButtons();
+    m_matchesNote->setText(tr("Checking definitions…"));
+    m_matchesNote->show();
+}
+
+QString InteractionDetailView::matchesText() const
+{
+    QString text = m_matchesNote->isHidden() ? QString() : m_matchesNote->text();
+    if (!m_matchedNames.isEmpty()) text = m_matchedNames.join(QStringLiteral(", ")) + QLatin1Char(' ') + text;
+    return text.trimmed();
+}
+
+void InteractionDetailView::showMatches(const browse::MatchesResult &result)
+{
+    if (!m_matchesAvailable || result.id != m_id) return;
+    m_matchesId = result.id;
+    clearMatchButtons();
+    if (!result.error.isEmpty()) {
+        m_matchesNote->setText(result.error);
+        m_matchesNote->show();
+        return;
+    }
+    if (result.matches.empty()) {
+        m_matchesNote->setText(tr("No definition matches this yet — press D to define one."));
+        m_matchesNote->show();
+    } else {
+        m_matchesNote->hide();
+    }
+    constexpr int kShown = 4;
+    int inserted = 0;
+    QMenu *more = nullptr;
+    for (const browse::MatchedDefinition &m : result.matches) {
+        m_matchedNames << m.name;
+        const QString shown = untrusted::line(m.name, 60);
+        QString tip = tr("Open the definition “%1”").arg(untrusted::line(m.name, untrusted::kCellChars));
+        if (!m.status.isEmpty()) tip += tr(" (%1)").arg(m.status);
+        if (m.elementIndex == 0)
+            tip += tr("\nMatched on the target element");
+        else if (m.elementIndex > 0)
+            tip += tr("\nMatched on an ancestor of the target (%1 up)").arg(m.elementIndex);
+        const QString name = m.name;
+        if (inserted < kShown) {
+            auto *button = new QToolButton;
+            button->setObjectName(QStringLiteral("matchedDefinition"));
+            button->setText(shown);
+            button->setAccessibleName(tr("Definition %1").arg(shown));
+            button->setToolTip(untrusted::toolTip(tip));
+            button->setAutoRaise(true);
+            button->setCursor(Qt::PointingHandCursor);
+            QFont f = button->font();
+            f.setUnderline(true);
+            button->setFont(f);
+            button->setForegroundRole(QPalette::Link);
+            connect(button, &QToolButton::clicked, this, [this, name] { emit definitionActivated(name); });
+            m_matchesLayout->insertWidget(inserted++, button);
+            continue;
+        }
+        if (!more) {
+            auto *moreButton = new QToolButton;
+            moreButton->setObjectName(QStringLiteral("moreMatchedDefinitions"));
+            moreButton->setText(tr("%1 more").arg(static_cast<int>(result.matches.size()) - kShown));
+            moreButton->setAccessibleName(tr("More matching definitions"));
+            moreButton->setPopupMode(QToolButton::InstantPopup);
+            moreButton->setAutoRaise(true);
+            more = new QMenu(moreButton);
+            moreButton->setMenu(more);
+            m_matchesLayout->insertWidget(inserted++, moreButton);
+        }
+        QAction *action = more->addAction(shown);
+        action->setToolTip(untrusted::toolTip(tip));
+        connect(action, &QAction::triggered, this, [this, name] { emit definitionActivated(name); });
+    }
+    if (!result.skipped.isEmpty()) {
+        m_matchesNote->setText(result.skipped.size() == 1
+                                   ? tr("(1 definition could not be checked)")
+                                   : tr("(%1 definitions could not be checked)").arg(result.skipped.size()));
+        m_matchesNote->setToolTip(untrusted::toolTip(result.skipped.join(QLatin1Char('\n'))));
+        m_matchesNote->show();
+    }
 }
 
 void InteractionDetailView::showAttributesOf(int chainIndex)
