@@ -59,10 +59,12 @@ int main(int argc, char **argv)
         QStringLiteral("screenshot"),
         QStringLiteral("Write a PNG of the window to OUT once the workspace has loaded, then exit."),
         QStringLiteral("OUT"));
-    const QCommandLineOption viewOption(QStringLiteral("view"),
-                                        QStringLiteral("With --screenshot: the view to show (overview, "
-                                                       "interactions; default overview)."),
-                                        QStringLiteral("VIEW"), QStringLiteral("overview"));
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"),
+        QStringLiteral("With --screenshot: the view or scene to show (") +
+            hindsight::ui::ScreenshotRunner::scenes().join(QStringLiteral(", ")) +
+            QStringLiteral("; default overview)."),
+        QStringLiteral("VIEW"), QStringLiteral("overview"));
     const QCommandLineOption sizeOption(
         QStringLiteral("size"), QStringLiteral("With --screenshot: the window size (default 1400x900)."),
         QStringLiteral("WxH"), QStringLiteral("1400x900"));
@@ -94,10 +96,11 @@ int main(int argc, char **argv)
     const bool screenshot = parser.isSet(screenshotOption);
     QSize screenshotSize(1400, 900);
     if (screenshot) {
-        const auto view = hindsight::ui::studioViewFromKey(parser.value(viewOption));
+        const auto view = hindsight::ui::ScreenshotRunner::viewOf(parser.value(viewOption));
         if (!view) {
-            std::cerr << "hindsight-studio: unknown view '" << parser.value(viewOption).toStdString()
-                      << "' (overview, interactions, definitions, naming, privacy or charts)\n";
+            std::cerr << "hindsight-studio: unknown view '" << parser.value(viewOption).toStdString() << "' ("
+                      << hindsight::ui::ScreenshotRunner::scenes().join(QStringLiteral(", ")).toStdString()
+                      << ")\n";
             return kUsage;
         }
         static const QRegularExpression sizePattern(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
@@ -143,7 +146,7 @@ int main(int argc, char **argv)
     window.resize(screenshotSize);
     window.show();
     const QString output = parser.value(screenshotOption);
-    hindsight::ui::ScreenshotRunner runner(&window, output, *options.initialView);
+    hindsight::ui::ScreenshotRunner runner(&window, output, parser.value(viewOption));
     int exitCode = 0;
     QObject::connect(&runner, &hindsight::ui::ScreenshotRunner::finished, &app, [&](int code) {
         exitCode = code;

@@ -3,9 +3,14 @@
 #include "core/model/version.h"
 #include "core/store/storepaths.h"
 #include "ui/common/plainmessagebox.h"
+#include "ui/common/sharedtimerange.h"
 #include "ui/common/studioicons.h"
 #include "ui/common/studiosettings.h"
 #include "ui/common/untrustedtext.h"
+#include "ui/store/analysisservice.h"
+#include "ui/store/catalogeditor.h"
+#include "ui/views/chartsview.h"
+#include "ui/views/definitionsview.h"
 #include "ui/views/firstrunview.h"
 #include "ui/views/interactionsview.h"
 #include "ui/views/openingview.h"
@@ -15,6 +20,7 @@
 #include "ui/window/jobfeedback.h"
 #include "ui/window/navigationrail.h"
 #include "ui/window/studiostatusbar.h"
+#include "ui/window/timerangepicker.h"
 #include "ui/window/workspacebar.h"
 
 #include <QAction>
@@ -32,6 +38,7 @@
 #include <QMimeData>
 #include <QScreen>
 #include <QStackedWidget>
+#include <QUndoStack>
 
 namespace hindsight::ui {
 
@@ -60,7 +67,9 @@ QStringList localFiles(const QMimeData *mime)
 } // namespace
 
 MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
-    : QMainWindow(parent), m_options(options), m_session(new WorkspaceSession(this))
+    : QMainWindow(parent), m_options(options), m_session(new WorkspaceSession(this)),
+      m_analysis(new AnalysisService(this)), m_catalogEditor(new CatalogEditor(m_analysis, this)),
+      m_timeRange(new SharedTimeRange(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(StudioIcons::icon(StudioIcons::Glyph::Application));
@@ -71,6 +80,12 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     createActions();
     m_bar = new WorkspaceBar(m_openAction, m_newAction, m_importAction, this);
     addToolBar(Qt::TopToolBarArea, m_bar);
+    m_bar->addSeparator();
+    m_timeRangePicker = new TimeRangePicker(m_timeRange);
+    m_bar->addWidget(m_timeRangePicker);
+    m_bar->addSeparator();
+    m_bar->addAction(m_undoAction);
+    m_bar->addAction(m_redoAction);
     createMenus();
 
     m_pages = new QStackedWidget;
@@ -92,12 +107,15 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     m_views->setObjectName(QStringLiteral("views"));
     workspaceLayout->addWidget(m_views, 1);
     m_overview = new WorkspaceOverviewView(m_session->interactions());
-    m_interactionsView = new InteractionsView(m_session);
+    m_interactionsView = new InteractionsView(m_session, m_analysis, m_timeRange);
+    m_definitionsView = new DefinitionsView(m_analysis, m_catalogEditor, m_timeRange);
     m_views->addWidget(m_overview);
     m_views->addWidget(m_interactionsView);
-    for (StudioView view :
-         {StudioView::Definitions, StudioView::Naming, StudioView::Privacy, StudioView::Charts})
+    m_views->addWidget(m_definitionsView);
+    for (StudioView view : {StudioView::Naming, StudioView::Privacy})
         m_views->addWidget(new UpcomingView(view));
+    m_chartsView = new ChartsView(m_analysis, m_timeRange);
+    m_views->addWidget(m_chartsView);
     m_pages->addWidget(m_workspacePage);
 
     m_opening = new OpeningView;
@@ -118,6 +136,18 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
         showView(StudioView::Interactions);
         m_interactionsView->selectRow(row);
     });
+    connect(m_interactionsView, &InteractionsView::defineRequested, this, [this](const QVector<qint64> &ids) {
+        showView(StudioView::Definitions);
+        m_definitionsView->defineFromInteractions(ids);
+    });
+    connect(m_interactionsView, &InteractionsView::definitionActivated, this, [this](const QString &name) {
+        showView(StudioView::Definitions);
+        m_definitionsView->showDefinition(name);
+    });
+    connect(m_definitionsView, &DefinitionsView::chartRequested, this, [this](const QStringList &names) {
+        showView(StudioView::Charts);
+        m_chartsView->showDefinitions(names);
+    });
     connect(m_firstRun, &FirstRunView::createDemoRequested, this, &MainWindow::createDemo);
     connect(m_firstRun, &FirstRunView::importRequested, this, &MainWindow::chooseFilesToImport);
     connect(m_firstRun, &FirstRunView::openRequested, this, &MainWindow::chooseWorkspaceToOpen);
@@ -130,6 +160,15 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     connect(m_bar, &WorkspaceBar::clearRecentRequested, this, [this] {
         if (m_settings) m_settings->clearRecentWorkspaces();
         m_bar->setRecentWorkspaces({});
+    });
+
+    connect(m_analysis, &AnalysisService::indexStatusChanged, m_status,
+            [this](const QString &text, bool) { m_status->setAnalysisStatus(text); });
+    connect(m_catalogEditor, &CatalogEditor::succeeded, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(m_catalogEditor, &CatalogEditor::failed, this, [this](const QString &text, const QString &error) {
+        showPlainMessage(this, QMessageBox::Warning, tr("The change was not made"),
+                         tr("%1 could not be done: %2").arg(text, error));
     });
 
     connect(m_session, &WorkspaceSession::stateChanged, this, &MainWindow::onStateChanged);
@@ -186,6 +225,21 @@ void MainWindow::createActions()
     connect(m_detailAction, &QAction::toggled, this,
             [this](bool on) { m_interactionsView->setDetailVisible(on); });
 
+    QUndoStack *undo = m_catalogEditor->undoStack();
+    m_undoAction = undo->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_redoAction = undo->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    connect(m_catalogEditor, &CatalogEditor::busyChanged, this, [this](bool busy) {
+        // While a change runs on the analysis thread, another undo would act on a stale state.
+        m_undoAction->setEnabled(!busy && m_catalogEditor->undoStack()->canUndo());
+        m_redoAction->setEnabled(!busy && m_catalogEditor->undoStack()->canRedo());
+    });
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -214,6 +268,10 @@ void MainWindow::createMenus()
     file->addAction(m_demoAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_viewActions);
@@ -396,6 +454,14 @@ void MainWindow::onStateChanged(WorkspaceSession::State state)
     setWindowTitle(name.isEmpty() ? QGuiApplication::applicationDisplayName() : untrusted::line(name, 80));
     m_bar->setWorkspace(path);
     m_status->setWorkspacePath(path);
+    const bool usable = state == WorkspaceSession::State::Ready || state == WorkspaceSession::State::Empty;
+    if (usable && m_analysis->path() != path) {
+        m_catalogEditor->undoStack()->clear(); // undo never reaches into another workspace
+        m_analysis->open(path);
+    } else if (!usable && !m_analysis->path().isEmpty()) {
+        m_catalogEditor->undoStack()->clear();
+        m_analysis->close();
+    }
     switch (state) {
     case WorkspaceSession::State::Closed:
     case WorkspaceSession::State::Opening:
@@ -430,6 +496,7 @@ void MainWindow::onStatsChanged(const WorkspaceStats &stats)
 {
     m_overview->setStats(stats);
     m_status->setStats(stats);
+    m_timeRange->setNewestMs(stats.hasRange ? stats.lastMs : 0);
 }
 
 void MainWindow::updateActions()

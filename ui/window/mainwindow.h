@@ -14,7 +14,13 @@ class QStackedWidget;
 
 namespace hindsight::ui {
 
+class AnalysisService;
+class CatalogEditor;
+class ChartsView;
+class DefinitionsView;
 class FirstRunView;
+class SharedTimeRange;
+class TimeRangePicker;
 class JobFeedback;
 class InteractionsView;
 class NavigationRail;
@@ -43,6 +49,11 @@ class MainWindow : public QMainWindow
     /// Imports event files into the current workspace (progress dialog, cancellable).
     void importFiles(const QStringList &files);
     InteractionsView *interactionsView() const { return m_interactionsView; }
+    DefinitionsView *definitionsView() const { return m_definitionsView; }
+    ChartsView *chartsView() const { return m_chartsView; }
+    AnalysisService *analysis() const { return m_analysis; }
+    CatalogEditor *catalogEditor() const { return m_catalogEditor; }
+    SharedTimeRange *timeRange() const { return m_timeRange; }
 
   protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +83,10 @@ class MainWindow : public QMainWindow
     StudioOptions m_options;
     std::unique_ptr<StudioSettings> m_settings; // null when settings are not persisted
     WorkspaceSession *m_session;
+    AnalysisService *m_analysis;
+    CatalogEditor *m_catalogEditor;
+    SharedTimeRange *m_timeRange;
+    TimeRangePicker *m_timeRangePicker = nullptr;
 
     WorkspaceBar *m_bar = nullptr;
     StudioStatusBar *m_status = nullptr;
@@ -81,6 +96,8 @@ class MainWindow : public QMainWindow
     QStackedWidget *m_views = nullptr;
     WorkspaceOverviewView *m_overview = nullptr;
     InteractionsView *m_interactionsView = nullptr;
+    DefinitionsView *m_definitionsView = nullptr;
+    ChartsView *m_chartsView = nullptr;
     FirstRunView *m_firstRun = nullptr;
     WorkspaceErrorView *m_error = nullptr;
     OpeningView *m_opening = nullptr;
@@ -93,6 +110,8 @@ class MainWindow : public QMainWindow
     QAction *m_refreshAction = nullptr;
     QAction *m_detailAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     QActionGroup *m_viewGroup = nullptr;
     QList<QAction *> m_viewActions;
 };

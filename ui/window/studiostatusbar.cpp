@@ -27,6 +27,7 @@ QLabel *plainLabel(const QString &objectName)
 
 StudioStatusBar::StudioStatusBar(QWidget *parent)
     : QStatusBar(parent), m_count(plainLabel(QStringLiteral("statusInteractions"))),
+      m_analysis(plainLabel(QStringLiteral("statusAnalysis"))),
       m_newest(plainLabel(QStringLiteral("statusNewest"))), m_job(new QWidget),
       m_jobText(plainLabel(QStringLiteral("statusJobText"))), m_jobBar(new QProgressBar),
       m_cancel(new QToolButton), m_path(new ElidingLabel)
@@ -71,6 +72,11 @@ StudioStatusBar::StudioStatusBar(QWidget *parent)
     m_newestSeparator = separator();
     m_jobSeparator = separator();
     m_jobSeparator->hide();
+    m_analysisSeparator = separator();
+    m_analysisSeparator->hide();
+    m_analysis->setAccessibleName(tr("Analysis work"));
+    m_analysis->setContentsMargins(6, 0, 6, 0);
+    m_analysis->hide();
     m_count->setContentsMargins(6, 0, 6, 0);
     m_newest->setContentsMargins(6, 0, 6, 0);
     m_job->setContentsMargins(6, 0, 6, 0);
@@ -79,6 +85,8 @@ StudioStatusBar::StudioStatusBar(QWidget *parent)
     addPermanentWidget(m_countSeparator);
     addPermanentWidget(m_newest);
     addPermanentWidget(m_newestSeparator);
+    addPermanentWidget(m_analysis);
+    addPermanentWidget(m_analysisSeparator);
     addPermanentWidget(m_job);
     addPermanentWidget(m_jobSeparator);
     addPermanentWidget(m_path, 1);
@@ -139,6 +147,13 @@ void StudioStatusBar::setJobProgress(qint64 done, qint64 total, const QString &t
         m_jobBar->setValue(static_cast<int>(std::min<qint64>(1000, done * 1000 / total)));
     }
     if (!text.isEmpty() && m_cancel->isEnabled()) m_jobText->setText(text);
+}
+
+void StudioStatusBar::setAnalysisStatus(const QString &text)
+{
+    m_analysis->setText(text);
+    m_analysis->setVisible(!text.isEmpty());
+    m_analysisSeparator->setVisible(!text.isEmpty());
 }
 
 void StudioStatusBar::hideJob()

@@ -28,12 +28,16 @@ class StudioStatusBar : public QStatusBar
     void showJob(const QString &title);
     void setJobProgress(qint64 done, qint64 total, const QString &text);
     void hideJob();
+    /// The analysis thread's work ("Reading interactions…"); an empty text hides it.
+    void setAnalysisStatus(const QString &text);
 
   signals:
     void cancelRequested();
 
   private:
     QLabel *m_count;
+    QLabel *m_analysis;
+    QWidget *m_analysisSeparator;
     QLabel *m_newest;
     QWidget *m_job;
     QLabel *m_jobText;
