@@ -189,7 +189,7 @@ bool ScreenshotRunner::isViewReady()
         table->setCurrentIndex(table->model()->index(0, 0));
         return false;
     }
-    return m_window->interactionsView()->detailView()->hasDetail();
+    return m_window->interactionsView()->detailView()->hasDetail() && analysisSettled(); // "Matched by" too
 }
 
 void ScreenshotRunner::check()
