@@ -190,36 +190,46 @@ std::pair<std::size_t, std::size_t> rowRange(const InteractionIndex &index, cons
 Totals totals(const InteractionIndex &index, const CompiledDefinition &def, const TimeRange &range)
 {
     const auto [begin, end] = rowRange(index, range);
-    const std::uint32_t *persons = index.persons().data();
+    const std::uint32_t *distinct = index.distinctIds().data();
     const std::uint32_t *sessions = index.sessions().data();
+    const std::vector<std::uint32_t> &personOf = index.dictionaries().personOf;
     const std::size_t peopleBits = index.dictionaries().distinctIds.size();
     const std::size_t sessionBits = index.sessionCount();
     std::array<std::int64_t, 2> counts = {0, 0};
-    std::array<Bitmap, 2> people = {Bitmap(peopleBits), Bitmap(peopleBits)};
+    // The scan marks distinct ids; they become people afterwards, once per distinct id (in
+    // order, so personOf is read sequentially rather than once per matching row).
+    std::array<Bitmap, 2> distinctSets = {Bitmap(peopleBits), Bitmap(peopleBits)};
     std::array<Bitmap, 2> sessionSets = {Bitmap(sessionBits), Bitmap(sessionBits)};
     splitInTwo(begin, end, [&](int part, std::size_t b, std::size_t e) {
         std::int64_t n = 0;
-        Bitmap &p = people[part];
+        Bitmap &p = distinctSets[part];
         Bitmap &s = sessionSets[part];
         forEachMatch(def, b, e,
                      [&](std::size_t row) {
                          ++n;
-                         p.set(persons[row]);
+                         p.set(distinct[row]);
                          s.set(sessions[row]);
                      },
-                     {persons, sessions});
+                     {distinct, sessions});
         counts[part] = n;
     });
-    for (std::size_t w = 0; w < people[0].words.size(); ++w)
-        people[0].words[w] |= people[1].words[w];
+    Bitmap people(peopleBits);
+    for (std::size_t w = 0; w < distinctSets[0].words.size(); ++w) {
+        std::uint64_t word = distinctSets[0].words[w] | distinctSets[1].words[w];
+        while (word) {
+            const std::size_t id = w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
+            word &= word - 1;
+            people.set(personOf[id]);
+        }
+    }
     for (std::size_t w = 0; w < sessionSets[0].words.size(); ++w)
         sessionSets[0].words[w] |= sessionSets[1].words[w];
     // Index 0 is "none" (no session, unknown person): not counted.
-    if (!people[0].words.empty()) people[0].words[0] &= ~std::uint64_t(1);
+    if (!people.words.empty()) people.words[0] &= ~std::uint64_t(1);
     if (!sessionSets[0].words.empty()) sessionSets[0].words[0] &= ~std::uint64_t(1);
     Totals t;
     t.count = counts[0] + counts[1];
-    t.people = people[0].count();
+    t.people = people.count();
     t.sessions = sessionSets[0].count();
     return t;
 }
@@ -327,14 +337,18 @@ std::vector<BreakdownRow> breakdown(const InteractionIndex &index, const Compile
 
     if (kind == BreakdownKind::Path || kind == BreakdownKind::Property) {
         // Count per dictionary entry first, then turn entries into values.
-        const std::uint32_t *column =
-            kind == BreakdownKind::Path ? index.urls().data() : index.properties().data();
-        const std::size_t entries = kind == BreakdownKind::Path ? d.urls.size() : d.propertyJson.size();
+        const bool byUrl = kind == BreakdownKind::Path;
+        const std::uint32_t *column = byUrl ? index.shapes().data() : index.properties().data();
+        const IndexShape *shapes = index.shapeDictionary().data();
+        const std::size_t entries = byUrl ? d.urls.size() : d.propertyJson.size();
         std::array<std::vector<std::int64_t>, 2> perEntry = {std::vector<std::int64_t>(entries, 0),
                                                              std::vector<std::int64_t>(entries, 0)};
         splitInTwo(begin, end, [&](int part, std::size_t b, std::size_t e) {
             auto &c = perEntry[part];
-            forEachMatch(def, b, e, [&](std::size_t row) { ++c[column[row]]; }, {column});
+            if (byUrl)
+                forEachMatch(def, b, e, [&](std::size_t row) { ++c[shapes[column[row]].url]; }, {column});
+            else
+                forEachMatch(def, b, e, [&](std::size_t row) { ++c[column[row]]; }, {column});
         });
         PropertyValues values;
         for (std::size_t entry = 0; entry < entries; ++entry) {
@@ -359,14 +373,15 @@ std::vector<BreakdownRow> breakdown(const InteractionIndex &index, const Compile
     // Text: per (chain, first matching step), then the satisfying element's text.
     const std::size_t chains = d.chains.size();
     const std::size_t steps = def.stepCount();
-    const std::uint32_t *chainColumn = index.chains().data();
+    const std::uint32_t *shapeColumn = index.shapes().data();
+    const IndexShape *shapes = index.shapeDictionary().data();
     std::array<std::vector<std::int64_t>, 2> perKey = {std::vector<std::int64_t>(chains * steps, 0),
                                                        std::vector<std::int64_t>(chains * steps, 0)};
     splitInTwo(begin, end, [&](int part, std::size_t b, std::size_t e) {
         auto &c = perKey[part];
         forEachMatch(def, b, e, [&](std::size_t row) {
             const int step = def.firstMatchingStep(row);
-            if (step >= 0) ++c[static_cast<std::size_t>(step) * chains + chainColumn[row]];
+            if (step >= 0) ++c[static_cast<std::size_t>(step) * chains + shapes[shapeColumn[row]].chain];
         });
     });
     for (std::size_t step = 0; step < steps; ++step) {

@@ -19,7 +19,7 @@ struct TimeRange
 };
 
 /// How often a definition happened: interactions, distinct people (identity-resolved through
-/// $identify, via InteractionIndex::persons()) and distinct sessions.
+/// $identify, via InteractionIndex::person()) and distinct sessions.
 struct Totals
 {
     std::int64_t count = 0, people = 0, sessions = 0;
@@ -57,9 +57,9 @@ struct BreakdownRow
 
 /// Path = the URL path; Text = the text of the element that satisfied the element conditions (the
 /// target's text when the definition has none), or when that element has no text of its own (a
-/// button labelled by an inner span), the nearest text below it in the chain; Property = the value of property `propertyKey`
-/// (as text, see PropertyValues). Sorted by count (descending), then value; at most `limit` rows
-/// (0 = all).
+/// button labelled by an inner span), the nearest text below it in the chain; Property = the value of
+/// property `propertyKey` (as text, see PropertyValues). Sorted by count (descending), then value; at most
+/// `limit` rows (0 = all).
 std::vector<BreakdownRow> breakdown(const InteractionIndex &index, const CompiledDefinition &def,
                                     BreakdownKind kind, std::string_view propertyKey, const TimeRange &range,
                                     std::size_t limit);

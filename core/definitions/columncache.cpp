@@ -196,16 +196,6 @@ bool readColumnCache(const std::string &path, const ColumnCacheKey &key, ColumnD
         if (shape.type >= key.sizes[0] || shape.url >= key.sizes[1] || shape.chain >= key.sizes[2])
             return fail("the column cache refers past a dictionary");
 
-    out.types.resize(n);
-    out.urls.resize(n);
-    out.chains.resize(n);
-    const IndexShape *shapes = out.shapeDictionary.data();
-    for (std::size_t i = 0; i < n; ++i) {
-        const IndexShape &shape = shapes[out.shapes[i]];
-        out.types[i] = shape.type;
-        out.urls[i] = shape.url;
-        out.chains[i] = shape.chain;
-    }
     return true;
 }
 

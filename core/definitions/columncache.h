@@ -24,15 +24,14 @@ struct ColumnCacheKey
     bool operator==(const ColumnCacheKey &) const = default;
 };
 
-/// The row columns an InteractionIndex keeps, in id order. The file holds ids, shapes,
-/// properties, distinct ids, sessions and the shape dictionary; types, URLs and chains are
-/// expanded from the shapes on reading (so they always agree with them).
+/// The row columns an InteractionIndex keeps, in id order, exactly as the file holds them: ids,
+/// shapes, properties, distinct ids, sessions and the shape dictionary (event type, URL and
+/// chain of a row come from its shape).
 struct ColumnData
 {
     IndexColumn<std::int64_t> ids;
     IndexColumn<std::uint32_t> shapes, properties, distinctIds, sessions;
     IndexColumn<IndexShape> shapeDictionary;
-    IndexColumn<std::uint32_t> types, urls, chains; ///< not written; filled by readColumnCache()
 };
 
 /// Reads `path` into `out` when it is a column cache for exactly `key`: checksummed header,

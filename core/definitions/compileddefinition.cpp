@@ -204,14 +204,11 @@ void CompiledDefinition::buildTables()
         return allMatch(step.properties, values);
     });
 
-    // Scan order: the used dimension that lets the smallest share of its entries through first
-    // (ties: chains, URLs, properties, types).
-    const int preference[DimensionCount] = {ChainDim, UrlDim, PropertyDim, TypeDim};
-    double share[DimensionCount] = {};
-    m_usedCount = 0;
-    for (const int dim : preference) {
+    // Which part a scan without the shape table tests first: the property object (its own
+    // column) when it lets a smaller share of its entries through than every used one of type,
+    // URL and chain (those three are read together, through the row's shape).
+    auto openShare = [&](int dim) {
         const Table &t = m_tables[dim];
-        if (!t.used) continue;
         const std::size_t entries = t.bits.size() / m_words;
         std::size_t open = 0;
         for (std::size_t e = 0; e < entries; ++e)
@@ -220,16 +217,21 @@ void CompiledDefinition::buildTables()
                     ++open;
                     break;
                 }
-        share[dim] = entries ? static_cast<double>(open) / static_cast<double>(entries) : 0.0;
-        m_order[m_usedCount++] = dim;
+        return entries ? static_cast<double>(open) / static_cast<double>(entries) : 0.0;
+    };
+    m_shapeDimsUsed = m_tables[TypeDim].used || m_tables[UrlDim].used || m_tables[ChainDim].used;
+    m_propertyFirst = false;
+    if (m_tables[PropertyDim].used) {
+        const double propertyShare = openShare(PropertyDim);
+        m_propertyFirst = true;
+        for (const int dim : {ChainDim, UrlDim, TypeDim})
+            if (m_tables[dim].used && openShare(dim) <= propertyShare) m_propertyFirst = false;
     }
-    std::stable_sort(m_order, m_order + m_usedCount, [&](int a, int b) { return share[a] < share[b]; });
 
     // Type, URL and chain folded per shape, when shapes are much fewer than rows.
     const auto shapes = m_index->shapeDictionary();
-    m_useShapes = m_words == 1 &&
-                  (m_tables[TypeDim].used || m_tables[UrlDim].used || m_tables[ChainDim].used) &&
-                  shapes.size() <= kMaxShapes && shapes.size() * 4 <= m_index->size();
+    m_useShapes = m_words == 1 && m_shapeDimsUsed && shapes.size() <= kMaxShapes &&
+                  shapes.size() * 4 <= m_index->size();
     m_shapeBits.clear();
     m_shapePass.clear();
     if (m_useShapes) {
@@ -247,89 +249,67 @@ void CompiledDefinition::buildTables()
 
 bool CompiledDefinition::matchesRow(std::size_t row) const
 {
-    const InteractionIndex &x = *m_index;
-    const std::uint32_t keys[DimensionCount] = {x.types()[row], x.urls()[row], x.chains()[row],
-                                                x.properties()[row]};
-    for (std::size_t w = 0; w < m_words; ++w) {
-        std::uint64_t m = ~std::uint64_t(0);
-        for (int dim = 0; dim < DimensionCount; ++dim)
-            if (m_tables[dim].used) m &= m_tables[dim].bits[keys[dim] * m_words + w];
-        if (m) return true;
-    }
-    return false;
-}
-
-const std::uint32_t *CompiledDefinition::column(int dim) const
-{
-    switch (dim) {
-    case TypeDim:
-        return m_index->types().data();
-    case UrlDim:
-        return m_index->urls().data();
-    case ChainDim:
-        return m_index->chains().data();
-    default:
-        return m_index->properties().data();
-    }
+    return firstMatchingStep(row) >= 0;
 }
 
 void CompiledDefinition::matchRowsOneWord(std::size_t begin, std::size_t end, std::uint8_t *out) const
 {
     const std::size_t n = end - begin;
-    if (m_useShapes) {
-        // Pass 1: one column, one byte table. Pass 2 (only with property filters): the rows
-        // that passed, against the property column.
-        const std::uint32_t *shapes = m_index->shapes().data() + begin;
-        const std::uint8_t *pass = m_shapePass.data();
-        for (std::size_t i = 0; i < n; ++i)
-            out[i] = pass[shapes[i]];
-        if (!m_tables[PropertyDim].used) return;
-        const std::uint32_t *props = m_index->properties().data() + begin;
-        const std::uint64_t *shapeBits = m_shapeBits.data();
-        const std::uint64_t *propBits = m_tables[PropertyDim].bits.data();
+    const bool propertiesUsed = m_tables[PropertyDim].used;
+    if (!m_shapeDimsUsed && !propertiesUsed) {
+        std::memset(out, 1, n);
+        return;
+    }
+    const std::uint32_t *shapes = m_index->shapes().data() + begin;
+    const std::uint32_t *props = m_index->properties().data() + begin;
+    const std::uint64_t *propBits = m_tables[PropertyDim].bits.data();
+    // Pass 2 (for the rows that passed pass 1, 8 flags at a time): out[j] = test(j).
+    auto refine = [&](const auto &test) {
         for (std::size_t i = 0; i < n; i += 8) {
             std::uint64_t word = 0;
             std::memcpy(&word, out + i, std::min<std::size_t>(8, n - i));
             while (word) {
                 const std::size_t j = i + static_cast<std::size_t>(__builtin_ctzll(word) / 8);
                 word &= word - 1;
-                out[j] = (shapeBits[shapes[j]] & propBits[props[j]]) != 0;
+                out[j] = test(j);
             }
         }
+    };
+    if (!m_shapeDimsUsed) {
+        // Only property filters: one column, one table.
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = propBits[props[i]] != 0;
         return;
     }
-    if (m_usedCount == 0) {
-        std::memset(out, 1, n);
+    if (m_useShapes) {
+        // Pass 1: the shape column, one byte table. Pass 2 (only with property filters): the
+        // rows that passed, against the property column.
+        const std::uint8_t *pass = m_shapePass.data();
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = pass[shapes[i]];
+        if (!propertiesUsed) return;
+        const std::uint64_t *shapeBits = m_shapeBits.data();
+        refine([&](std::size_t j) { return (shapeBits[shapes[j]] & propBits[props[j]]) != 0; });
         return;
     }
-    // Pass 1: the most selective dimension alone, for every row (one column, one small table).
-    const std::uint32_t *first = column(m_order[0]) + begin;
-    const std::uint64_t *firstBits = m_tables[m_order[0]].bits.data();
+    // Too many shapes for a per-shape table: type, URL and chain through the shape dictionary.
+    const IndexShape *dictionary = m_index->shapeDictionary().data();
+    const std::uint64_t *typeBits = m_tables[TypeDim].bits.data(), *urlBits = m_tables[UrlDim].bits.data(),
+                        *chainBits = m_tables[ChainDim].bits.data();
+    auto shapeMask = [&](std::uint32_t shape) {
+        const IndexShape &s = dictionary[shape];
+        return typeBits[s.type] & urlBits[s.url] & chainBits[s.chain];
+    };
+    if (m_propertyFirst) {
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = propBits[props[i]] != 0;
+        refine([&](std::size_t j) { return (propBits[props[j]] & shapeMask(shapes[j])) != 0; });
+        return;
+    }
     for (std::size_t i = 0; i < n; ++i)
-        out[i] = firstBits[first[i]] != 0;
-    if (m_usedCount == 1) return;
-
-    // Pass 2: the other dimensions, only for rows that passed (8 flags at a time).
-    const std::uint32_t *cols[DimensionCount - 1] = {};
-    const std::uint64_t *bits[DimensionCount - 1] = {};
-    const int others = m_usedCount - 1;
-    for (int k = 0; k < others; ++k) {
-        cols[k] = column(m_order[k + 1]) + begin;
-        bits[k] = m_tables[m_order[k + 1]].bits.data();
-    }
-    for (std::size_t i = 0; i < n; i += 8) {
-        std::uint64_t word = 0;
-        const std::size_t len = std::min<std::size_t>(8, n - i);
-        std::memcpy(&word, out + i, len);
-        while (word) {
-            const std::size_t j = i + static_cast<std::size_t>(__builtin_ctzll(word) / 8);
-            word &= word - 1;
-            std::uint64_t m = firstBits[first[j]];
-            for (int k = 0; k < others; ++k)
-                m &= bits[k][cols[k][j]];
-            out[j] = m != 0;
-        }
-    }
+        out[i] = shapeMask(shapes[i]) != 0;
+    if (!propertiesUsed) return;
+    refine([&](std::size_t j) { return (shapeMask(shapes[j]) & propBits[props[j]]) != 0; });
 }
 
 void CompiledDefinition::matchRows(std::size_t begin, std::size_t end, std::uint8_t *out) const
@@ -358,8 +338,15 @@ std::size_t CompiledDefinition::countRows(std::size_t begin, std::size_t end) co
 int CompiledDefinition::firstMatchingStep(std::size_t row) const
 {
     const InteractionIndex &x = *m_index;
-    const std::uint32_t keys[DimensionCount] = {x.types()[row], x.urls()[row], x.chains()[row],
-                                                x.properties()[row]};
+    const std::uint32_t shape = x.shapes()[row];
+    const std::uint32_t property = x.properties()[row];
+    if (m_useShapes) {
+        std::uint64_t m = m_shapeBits[shape];
+        if (m_tables[PropertyDim].used) m &= m_tables[PropertyDim].bits[property];
+        return m ? __builtin_ctzll(m) : -1;
+    }
+    const IndexShape &s = x.shapeDictionary()[shape];
+    const std::uint32_t keys[DimensionCount] = {s.type, s.url, s.chain, property};
     for (std::size_t w = 0; w < m_words; ++w) {
         std::uint64_t m = ~std::uint64_t(0);
         for (int dim = 0; dim < DimensionCount; ++dim)

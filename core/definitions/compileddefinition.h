@@ -82,8 +82,8 @@ class CompiledDefinition
     /// `chain` (0 = target); -1 when none does or the step has no element conditions.
     int elementIndexInChain(int step, std::uint32_t chain) const;
     std::size_t stepCount() const { return m_steps.size(); }
-    /// Whether scans read the shape column (type, URL and chain folded into one lookup) rather
-    /// than the separate columns; chosen at compile time when the store has few shapes.
+    /// Whether scans look type, URL and chain up in one per-shape table (folded at compile time)
+    /// rather than through the index's shape dictionary; chosen when the store has few shapes.
     bool scansShapes() const { return m_useShapes; }
     const InteractionIndex &index() const { return *m_index; }
 
@@ -109,17 +109,17 @@ class CompiledDefinition
                      int *elementIndex) const;
     void buildTables();
     void matchRowsOneWord(std::size_t begin, std::size_t end, std::uint8_t *out) const;
-    const std::uint32_t *column(int dim) const;
 
     std::string m_name;
     std::vector<CompiledStep> m_steps;
     const InteractionIndex *m_index = nullptr;
     std::size_t m_words = 1;
     Table m_tables[DimensionCount];
-    /// The used dimensions, the one that lets the fewest dictionary entries through first: a
-    /// scan reads that column for every row and the others only where it passed.
-    int m_order[DimensionCount] = {};
-    int m_usedCount = 0;
+    /// Whether the type, URL or chain table is used (else only properties, or nothing, count).
+    bool m_shapeDimsUsed = false;
+    /// Without the shape table: whether scans test the property column first (it lets fewer
+    /// dictionary entries through) and the shape only where that passed.
+    bool m_propertyFirst = false;
     /// Per IndexShape (one mask word only): the AND of its type, URL and chain bits, and whether
     /// that is non-zero.
     std::vector<std::uint64_t> m_shapeBits;

@@ -25,21 +25,22 @@ struct Part
     std::vector<std::size_t> firstUnmatchedRow; ///< per chain, kNoRow when none
 };
 
+/// `shapeWanted`: per shape of the index, whether its event type is considered.
 void scan(const InteractionIndex &index, std::span<const CompiledDefinition *const> definitions,
-          const std::vector<std::uint8_t> &typeWanted, std::size_t begin, std::size_t end, Part &part)
+          const std::vector<std::uint8_t> &shapeWanted, std::size_t begin, std::size_t end, Part &part)
 {
     const std::size_t chainCount = index.dictionaries().chainTexts.size();
     part.unmatchedPerChain.assign(chainCount, 0);
     part.firstUnmatchedRow.assign(chainCount, kNoRow);
-    const std::uint32_t *types = index.types().data();
-    const std::uint32_t *chains = index.chains().data();
+    const std::uint32_t *shapes = index.shapes().data();
+    const IndexShape *shapeDictionary = index.shapeDictionary().data();
     std::array<std::uint8_t, kBlock> wanted, any, flags;
     for (std::size_t b = begin; b < end; b += kBlock) {
         const std::size_t e = std::min(end, b + kBlock);
         const std::size_t len = e - b;
         std::size_t wantedRows = 0;
         for (std::size_t i = 0; i < len; ++i) {
-            wanted[i] = typeWanted[types[b + i]];
+            wanted[i] = shapeWanted[shapes[b + i]];
             wantedRows += wanted[i];
         }
         if (wantedRows == 0) continue;
@@ -56,7 +57,7 @@ void scan(const InteractionIndex &index, std::span<const CompiledDefinition *con
                 ++part.matched;
                 continue;
             }
-            const std::uint32_t c = chains[b + i];
+            const std::uint32_t c = shapeDictionary[shapes[b + i]].chain;
             if (part.unmatchedPerChain[c]++ == 0) part.firstUnmatchedRow[c] = b + i;
         }
     }
@@ -73,6 +74,10 @@ CoverageReport coverage(const InteractionIndex &index, std::span<const CompiledD
         if (std::find(options.eventTypes.begin(), options.eventTypes.end(), dict.eventTypes[t]) !=
             options.eventTypes.end())
             typeWanted[t] = 1;
+    const auto shapes = index.shapeDictionary();
+    std::vector<std::uint8_t> shapeWanted(shapes.size());
+    for (std::size_t s = 0; s < shapes.size(); ++s)
+        shapeWanted[s] = typeWanted[shapes[s].type];
 
     std::vector<const CompiledDefinition *> defs;
     for (const CompiledDefinition *d : definitions)
@@ -84,8 +89,8 @@ CoverageReport coverage(const InteractionIndex &index, std::span<const CompiledD
     bool threaded = false;
     if (end - begin >= kParallelRows) {
         try {
-            std::thread second([&] { scan(index, defs, typeWanted, mid, end, parts[1]); });
-            scan(index, defs, typeWanted, begin, mid, parts[0]);
+            std::thread second([&] { scan(index, defs, shapeWanted, mid, end, parts[1]); });
+            scan(index, defs, shapeWanted, begin, mid, parts[0]);
             second.join();
             threaded = true;
         } catch (const std::system_error &) {
@@ -93,7 +98,7 @@ CoverageReport coverage(const InteractionIndex &index, std::span<const CompiledD
         }
     }
     if (!threaded) {
-        scan(index, defs, typeWanted, begin, end, parts[0]);
+        scan(index, defs, shapeWanted, begin, end, parts[0]);
         parts[1] = Part{};
     }
 
@@ -124,7 +129,6 @@ CoverageReport coverage(const InteractionIndex &index, std::span<const CompiledD
         options.topElements == 0 ? unmatched.size() : std::min(options.topElements, unmatched.size());
     std::partial_sort(unmatched.begin(), unmatched.begin() + static_cast<std::ptrdiff_t>(keep),
                       unmatched.end(), largestFirst);
-    const auto urls = index.urls();
     for (std::size_t k = 0; k < keep; ++k) {
         const std::uint32_t c = unmatched[k];
         UncoveredElement element;
@@ -132,7 +136,7 @@ CoverageReport coverage(const InteractionIndex &index, std::span<const CompiledD
         element.chainText = dict.chainTexts[c];
         element.summary = capture::summarizeTarget(dict.chains[c]);
         element.count = counts[c];
-        element.samplePath = dict.urls[urls[all.firstUnmatchedRow[c]]].path;
+        element.samplePath = dict.urls[index.url(all.firstUnmatchedRow[c])].path;
         report.elements.push_back(std::move(element));
     }
     return report;

@@ -43,12 +43,12 @@ std::optional<FunnelResult> funnel(const InteractionIndex &index,
 
     const std::size_t n = steps.size();
     const auto [begin, end] = rowRange(index, options.range);
-    const std::uint32_t *persons = index.persons().data();
+    const std::uint32_t *distinct = index.distinctIds().data();
+    const std::uint32_t *personOf = index.dictionaries().personOf.data();
     const std::uint32_t *sessions = index.sessions().data();
     const bool timeWindow = options.window == FunnelWindow::Time;
     // The attempt scope: a session, or with the time window the unit itself.
     const bool scopeIsSession = !timeWindow || options.unit == FunnelUnit::Sessions;
-    const std::uint32_t *scopeKeys = scopeIsSession ? sessions : persons;
     const std::size_t scopeCount =
         scopeIsSession ? index.sessionCount() : index.dictionaries().distinctIds.size();
     const bool unitIsPerson = options.unit == FunnelUnit::People;
@@ -75,12 +75,12 @@ std::optional<FunnelResult> funnel(const InteractionIndex &index,
                 mask |= std::uint32_t(flags[s][i]) << s;
             if (!mask) continue;
             const std::size_t row = b + i;
-            const std::uint32_t key = scopeKeys[row];
+            const std::uint32_t key = scopeIsSession ? sessions[row] : personOf[distinct[row]];
             if (key == 0 || key >= scopeCount) continue; // no session / unknown person
             std::uint32_t slot = scopeSlot[key];
             if (slot == kNone) {
                 if (!(mask & 1u)) continue;
-                const std::uint32_t person = persons[row];
+                const std::uint32_t person = personOf[distinct[row]];
                 if (unitIsPerson && (person == 0 || person >= personCount)) continue;
                 slot = static_cast<std::uint32_t>(scopeMask.size());
                 scopeSlot[key] = slot;

@@ -6,6 +6,7 @@
 #include "core/store/store.h"
 
 #include <algorithm>
+#include <optional>
 #include <sqlite3.h>
 #include <unordered_map>
 
@@ -69,6 +70,34 @@ std::int64_t scalarOr0(store::Database &db, const char *sql)
     return st.next() && !st.isNull(0) ? st.int64(0) : 0;
 }
 
+/// Keeps the connection's page cache small while the index loads: every table is read once, in
+/// order, so a large cache saves nothing, and on the 10M demo the dictionary tables alone (60 MB)
+/// would otherwise stay cached next to the columns. The connection's own size comes back after.
+class SmallPageCache
+{
+  public:
+    explicit SmallPageCache(store::Database &db) : m_db(db)
+    {
+        bool ok = false;
+        m_previous = db.scalar("PRAGMA cache_size", &ok);
+        const long long pageSize = db.scalar("PRAGMA page_size");
+        const long long bytes = m_previous < 0 ? -m_previous * 1024 : m_previous * pageSize;
+        m_active = ok && bytes > kBytes && db.exec("PRAGMA cache_size = -" + std::to_string(kBytes / 1024));
+    }
+    ~SmallPageCache()
+    {
+        if (m_active) m_db.exec("PRAGMA cache_size = " + std::to_string(m_previous));
+    }
+    SmallPageCache(const SmallPageCache &) = delete;
+    SmallPageCache &operator=(const SmallPageCache &) = delete;
+
+  private:
+    static constexpr long long kBytes = 4 << 20;
+    store::Database &m_db;
+    long long m_previous = 0;
+    bool m_active = false;
+};
+
 struct ShapeHash
 {
     std::size_t operator()(const IndexShape &s) const noexcept
@@ -110,6 +139,7 @@ std::unique_ptr<InteractionIndex> InteractionIndex::loadImpl(store::Store &store
         return nullptr;
     };
     store::Database &db = store.db();
+    const SmallPageCache smallCache(db);
     ReadSnapshot snapshot(db);
     std::unique_ptr<InteractionIndex> index(new InteractionIndex());
     IndexDictionaries &d = index->m_dict;
@@ -123,7 +153,7 @@ std::unique_ptr<InteractionIndex> InteractionIndex::loadImpl(store::Store &store
     std::uint64_t fp = 0x4849;
 
     // Dictionaries, always from SQLite (they are small).
-    std::vector<std::int64_t> typeIds, urlIds, chainIds, propIds, distinctRowIds, sessionIds;
+    std::vector<std::int64_t> typeIds, urlIds, chainIds, propIds;
     {
         store::Statement st(db, "SELECT id, name FROM event_types ORDER BY id");
         if (!st.valid()) return fail("event types");
@@ -169,8 +199,9 @@ std::unique_ptr<InteractionIndex> InteractionIndex::loadImpl(store::Store &store
             fp = hashText(d.propertyJson.back(), fp);
         }
     }
-    std::vector<std::int64_t> personRowIds;
+    std::optional<DenseMap> distinctMap;
     {
+        std::vector<std::int64_t> distinctRowIds, personRowIds;
         store::Statement st(db, "SELECT id, distinct_id, person FROM distinct_ids ORDER BY id");
         if (!st.valid()) return fail("distinct ids");
         d.distinctIds.emplace_back();
@@ -180,22 +211,22 @@ std::unique_ptr<InteractionIndex> InteractionIndex::loadImpl(store::Store &store
             personRowIds.push_back(st.int64(2));
             fp = hashText(d.distinctIds.back(), fp);
         }
+        distinctMap.emplace(distinctRowIds);
+        d.personOf.resize(d.distinctIds.size(), 0);
+        for (std::size_t i = 0; i < personRowIds.size(); ++i) {
+            const std::uint32_t p = (*distinctMap)(personRowIds[i]);
+            d.personOf[i + 1] = p == 0 ? static_cast<std::uint32_t>(i + 1) : p;
+        }
     }
+    // Only the number of sessions here; their ids are read when the columns come from SQLite.
+    std::int64_t sessionRows = 0;
     {
-        store::Statement st(db, "SELECT id FROM sessions ORDER BY id");
-        if (!st.valid()) return fail("sessions");
-        while (st.next())
-            sessionIds.push_back(st.int64(0));
+        store::Statement st(db, "SELECT count(*) FROM sessions");
+        if (!st.valid() || !st.next()) return fail("sessions");
+        sessionRows = st.int64(0);
     }
-    const DenseMap typeMap(typeIds), urlMap(urlIds), chainMap(chainIds), propMap(propIds),
-        distinctMap(distinctRowIds), sessionMap(sessionIds);
-    d.personOf.resize(d.distinctIds.size(), 0);
-    for (std::size_t i = 0; i < personRowIds.size(); ++i) {
-        const std::uint32_t p = distinctMap(personRowIds[i]);
-        d.personOf[i + 1] = p == 0 ? static_cast<std::uint32_t>(i + 1) : p;
-    }
-    index->m_sessionCount = sessionIds.size() + 1;
-    fp = hashText(std::to_string(sessionIds.size()), fp);
+    index->m_sessionCount = static_cast<std::size_t>(sessionRows) + 1;
+    fp = hashText(std::to_string(sessionRows), fp);
     key.sizes[0] = d.eventTypes.size();
     key.sizes[1] = d.urls.size();
     key.sizes[2] = d.chains.size();
@@ -215,13 +246,22 @@ std::unique_ptr<InteractionIndex> InteractionIndex::loadImpl(store::Store &store
         if (!haveColumns && why != "no column cache file") info.cacheRejected = why;
     }
     if (!haveColumns) {
+        std::vector<std::int64_t> sessionIds;
+        {
+            store::Statement st(db, "SELECT id FROM sessions ORDER BY id");
+            if (!st.valid()) return fail("sessions");
+            sessionIds.reserve(static_cast<std::size_t>(sessionRows));
+            while (st.next())
+                sessionIds.push_back(st.int64(0));
+        }
+        const DenseMap typeMap(typeIds), urlMap(urlIds), chainMap(chainIds), propMap(propIds),
+            sessionMap(sessionIds);
+        std::vector<std::int64_t>().swap(sessionIds);
         const std::size_t expected =
             static_cast<std::size_t>(std::max<std::int64_t>(key.metaInteractions, 0));
-        for (auto *v :
-             {&cols.types, &cols.urls, &cols.chains, &cols.properties, &cols.distinctIds, &cols.sessions})
+        for (auto *v : {&cols.shapes, &cols.properties, &cols.distinctIds, &cols.sessions})
             v->reserve(expected);
         cols.ids.reserve(expected);
-        cols.shapes.reserve(expected);
         std::unordered_map<IndexShape, std::uint32_t, ShapeHash> shapeOf;
         store::Statement st(db,
                             "SELECT id, type, distinct_id, session, url, chain, properties FROM interactions "
@@ -231,12 +271,10 @@ std::unique_ptr<InteractionIndex> InteractionIndex::loadImpl(store::Store &store
         int rc;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
             cols.ids.push_back(sqlite3_column_int64(s, 0));
-            cols.types.push_back(typeMap(sqlite3_column_int64(s, 1)));
-            cols.distinctIds.push_back(distinctMap(sqlite3_column_int64(s, 2)));
+            cols.distinctIds.push_back((*distinctMap)(sqlite3_column_int64(s, 2)));
             cols.sessions.push_back(sessionMap(sqlite3_column_int64(s, 3)));
-            cols.urls.push_back(urlMap(sqlite3_column_int64(s, 4)));
-            cols.chains.push_back(chainMap(sqlite3_column_int64(s, 5)));
-            const IndexShape shape{cols.types.back(), cols.urls.back(), cols.chains.back()};
+            const IndexShape shape{typeMap(sqlite3_column_int64(s, 1)), urlMap(sqlite3_column_int64(s, 4)),
+                                   chainMap(sqlite3_column_int64(s, 5))};
             const auto [it, added] =
                 shapeOf.try_emplace(shape, static_cast<std::uint32_t>(cols.shapeDictionary.size()));
             if (added) cols.shapeDictionary.push_back(shape);
@@ -254,19 +292,13 @@ std::unique_ptr<InteractionIndex> InteractionIndex::loadImpl(store::Store &store
     }
 
     index->m_ids = std::move(cols.ids);
-    index->m_types = std::move(cols.types);
-    index->m_urls = std::move(cols.urls);
-    index->m_chains = std::move(cols.chains);
     index->m_properties = std::move(cols.properties);
     index->m_distinct = std::move(cols.distinctIds);
     index->m_sessions = std::move(cols.sessions);
     index->m_shapes = std::move(cols.shapes);
     index->m_shapeDictionary = std::move(cols.shapeDictionary);
-    // Identity resolution is applied here, not cached: $identify repoints people.
-    index->m_persons.resize(index->m_distinct.size());
-    const std::uint32_t *personOf = d.personOf.data();
-    for (std::size_t i = 0; i < index->m_distinct.size(); ++i)
-        index->m_persons[i] = personOf[index->m_distinct[i]];
+    // Identity resolution is not cached: $identify repoints people, and person(row) reads
+    // d.personOf (from SQLite) through the distinct id column.
     index->m_generation = key.generation;
     index->m_metaInteractions = key.metaInteractions;
     index->m_maxId = key.maxId;
@@ -285,25 +317,9 @@ std::int64_t InteractionIndex::timestampMs(std::size_t row) const
 {
     return store::timestampOfId(m_ids[row]);
 }
-std::span<const std::uint32_t> InteractionIndex::types() const
-{
-    return m_types;
-}
-std::span<const std::uint32_t> InteractionIndex::urls() const
-{
-    return m_urls;
-}
-std::span<const std::uint32_t> InteractionIndex::chains() const
-{
-    return m_chains;
-}
 std::span<const std::uint32_t> InteractionIndex::properties() const
 {
     return m_properties;
-}
-std::span<const std::uint32_t> InteractionIndex::persons() const
-{
-    return m_persons;
 }
 std::span<const std::uint32_t> InteractionIndex::sessions() const
 {

@@ -99,13 +99,8 @@ class InteractionIndex
     std::size_t size() const;
     std::span<const std::int64_t> ids() const;         ///< interaction ids, ascending
     std::int64_t timestampMs(std::size_t row) const;   ///< from the id
-    std::span<const std::uint32_t> types() const;      ///< into dictionaries().eventTypes
-    std::span<const std::uint32_t> urls() const;       ///< into dictionaries().urls
-    std::span<const std::uint32_t> chains() const;     ///< into dictionaries().chains
     std::span<const std::uint32_t> properties() const; ///< into dictionaries().propertyJson
-    std::span<const std::uint32_t>
-    persons() const; ///< identity-resolved person index (distinctIds index of the person)
-    std::span<const std::uint32_t> sessions() const; ///< dense session index, 0 = none
+    std::span<const std::uint32_t> sessions() const;   ///< dense session index, 0 = none
     const IndexDictionaries &dictionaries() const;
 
     /// The distinct id each interaction was sent with (into dictionaries().distinctIds), before
@@ -113,10 +108,23 @@ class InteractionIndex
     std::span<const std::uint32_t> distinctIds() const;
     /// Number of session indexes (sessions() values are below this; 0 is "none").
     std::size_t sessionCount() const;
-    /// Per row, its index into shapeDictionary(): types()[r], urls()[r] and chains()[r] are
-    /// those of shapeDictionary()[shapes()[r]].
+    /// Per row, its index into shapeDictionary(), which holds its event type, URL and chain.
+    /// Scans that need those read this column and look them up per shape (shapes are few).
     std::span<const std::uint32_t> shapes() const;
     std::span<const IndexShape> shapeDictionary() const;
+
+    // One row's values, for code that visits a few rows (a scan over many rows reads shapes()
+    // and builds a per-shape table instead). `row` must be below size().
+
+    /// Into dictionaries().eventTypes.
+    std::uint32_t type(std::size_t row) const { return m_shapeDictionary[m_shapes[row]].type; }
+    /// Into dictionaries().urls.
+    std::uint32_t url(std::size_t row) const { return m_shapeDictionary[m_shapes[row]].url; }
+    /// Into dictionaries().chains.
+    std::uint32_t chain(std::size_t row) const { return m_shapeDictionary[m_shapes[row]].chain; }
+    /// The identity-resolved person (the distinctIds index of the person's distinct id):
+    /// dictionaries().personOf[distinctIds()[row]].
+    std::uint32_t person(std::size_t row) const { return m_dict.personOf[m_distinct[row]]; }
 
     /// Row of interaction `id`, or -1.
     std::ptrdiff_t rowOf(std::int64_t id) const;
@@ -135,8 +143,9 @@ class InteractionIndex
 
     IndexDictionaries m_dict;
     IndexColumn<std::int64_t> m_ids;
-    IndexColumn<std::uint32_t> m_types, m_urls, m_chains, m_properties, m_distinct, m_persons, m_sessions;
-    IndexColumn<std::uint32_t> m_shapes;
+    // 24 bytes per row: the id and four dense indexes. Type, URL and chain come from the shape,
+    // the person from the distinct id (personOf), so they are not kept per row.
+    IndexColumn<std::uint32_t> m_shapes, m_properties, m_distinct, m_sessions;
     IndexColumn<IndexShape> m_shapeDictionary;
     std::size_t m_sessionCount = 1;
     std::int64_t m_generation = 0;

@@ -124,7 +124,8 @@ MeaningDuplicateReport findMeaningDuplicates(const InteractionIndex &index,
     const std::size_t rows = index.size();
     const std::size_t blocks = (rows + kBlockRows - 1) / kBlockRows;
     const std::size_t typeCount = index.dictionaries().eventTypes.size();
-    const auto types = index.types();
+    const std::uint32_t *shapes = index.shapes().data();
+    const IndexShape *shapeDictionary = index.shapeDictionary().data();
     const double t = std::clamp(options.minJaccard, 1e-9, 1.0);
     report.matched.assign(n, 0);
     if (n < 2 || rows == 0) {
@@ -152,7 +153,7 @@ MeaningDuplicateReport findMeaningDuplicates(const InteractionIndex &index,
             for (std::size_t r = begin; r < end; ++r) {
                 if (!hit[r - begin]) continue;
                 ++count;
-                ++p.perType[types[r]];
+                ++p.perType[shapeDictionary[shapes[r]].type];
                 if (keep) p.rows.push_back(static_cast<std::uint32_t>(r));
             }
             p.perBlock[b] = count;

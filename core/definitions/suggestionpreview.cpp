@@ -33,8 +33,8 @@ std::optional<SuggestionPreview> previewSuggestion(const InteractionIndex &index
     out.totals = totals(index, *compiled, range);
 
     const auto [begin, end] = rowRange(index, range);
-    const auto chains = index.chains();
-    const auto urls = index.urls();
+    const std::uint32_t *shapes = index.shapes().data();
+    const IndexShape *shapeDictionary = index.shapeDictionary().data();
     const auto &dict = index.dictionaries();
     std::vector<std::int64_t> chainCounts(dict.chainTexts.size(), 0);
     std::vector<std::int64_t> urlCounts(dict.urls.size(), 0);
@@ -44,8 +44,9 @@ std::optional<SuggestionPreview> previewSuggestion(const InteractionIndex &index
         compiled->matchRows(b, e, flags.data());
         for (std::size_t i = 0; i < e - b; ++i) {
             if (!flags[i]) continue;
-            ++chainCounts[chains[b + i]];
-            ++urlCounts[urls[b + i]];
+            const IndexShape &shape = shapeDictionary[shapes[b + i]];
+            ++chainCounts[shape.chain];
+            ++urlCounts[shape.url];
         }
     }
 
@@ -103,14 +104,14 @@ examplesFromInteractions(const InteractionIndex &index, std::span<const std::int
         const std::ptrdiff_t row = index.rowOf(id);
         if (row < 0) return fail("no interaction with id " + std::to_string(id));
         const auto r = static_cast<std::size_t>(row);
-        const std::uint32_t chain = index.chains()[r];
-        const std::string &type = dict.eventTypes[index.types()[r]];
+        const std::uint32_t chain = index.chain(r);
+        const std::string &type = dict.eventTypes[index.type(r)];
         if (chain == 0 || dict.chains[chain].empty())
             return fail("interaction " + std::to_string(id) + " (" + type +
                         ") has no element chain: only element interactions such as clicks can be pointed at");
         SuggestionExample example;
         example.chain = dict.chains[chain];
-        example.url = dict.urls[index.urls()[r]].url;
+        example.url = dict.urls[index.url(r)].url;
         example.eventType = type;
         out.push_back(std::move(example));
     }

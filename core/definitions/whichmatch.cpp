@@ -92,7 +92,7 @@ std::vector<DefinitionMatch> whichMatchRow(const InteractionIndex &index,
 {
     std::vector<DefinitionMatch> out;
     if (row >= index.size()) return out;
-    const std::uint32_t chain = index.chains()[row];
+    const std::uint32_t chain = index.chain(row);
     for (const CompiledDefinition *def : definitions) {
         if (!def) continue;
         const int step = def->firstMatchingStep(row);

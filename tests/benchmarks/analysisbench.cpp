@@ -271,7 +271,7 @@ void BM_SuggestAndPreview(benchmark::State &state)
     const auto &dict = index.dictionaries();
     std::vector<std::int64_t> ids;
     for (std::size_t r = 0; r < index.size() && ids.size() < 2; ++r) {
-        const auto &chain = dict.chains[index.chains()[r]];
+        const auto &chain = dict.chains[index.chain(r)];
         if (chain.size() > 1 && chain[0].tag == "span" && chain[1].id == "add-to-cart")
             ids.push_back(index.ids()[r]);
     }

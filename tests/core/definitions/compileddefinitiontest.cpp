@@ -250,7 +250,7 @@ TEST(CompiledDefinition, MatchingElementIndexNamesTheSatisfyingElement)
         compileOrDie(definitionOf("d", {stepWithSelector("table"), stepWithSelector("button")}), *index);
     ASSERT_TRUE(c.matchesRow(0));
     EXPECT_EQ(c.firstMatchingStep(0), 1);
-    EXPECT_EQ(c.elementIndexInChain(1, index->chains()[0]), 1);
+    EXPECT_EQ(c.elementIndexInChain(1, index->chain(0)), 1);
 }
 
 TEST(CompiledDefinition, CombosOrTheirMembersRecursively)
@@ -512,7 +512,8 @@ void expectFastPathAgrees(const std::vector<EventSpec> &events, std::mt19937 &rn
 
 TEST(CompiledDefinition, FastPathAgreesWithDirectEvaluationOnARandomStore)
 {
-    // Nearly every chain different: scans read the type, URL and chain columns.
+    // Nearly every chain different: scans look type, URL and chain up through the shape
+    // dictionary, row by row.
     std::mt19937 rng(20240301);
     expectFastPathAgrees(randomEvents(rng, 3000), rng, false);
 }

@@ -39,19 +39,18 @@ void expectSameColumns(const InteractionIndex &a, const InteractionIndex &b)
     ASSERT_EQ(a.size(), b.size());
     auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
     EXPECT_TRUE(same(a.ids(), b.ids()));
-    EXPECT_TRUE(same(a.types(), b.types()));
-    EXPECT_TRUE(same(a.urls(), b.urls()));
-    EXPECT_TRUE(same(a.chains(), b.chains()));
     EXPECT_TRUE(same(a.properties(), b.properties()));
-    EXPECT_TRUE(same(a.persons(), b.persons()));
     EXPECT_TRUE(same(a.sessions(), b.sessions()));
     EXPECT_TRUE(same(a.distinctIds(), b.distinctIds()));
     EXPECT_TRUE(same(a.shapes(), b.shapes()));
     EXPECT_TRUE(same(a.shapeDictionary(), b.shapeDictionary()));
-    // Shapes agree with the columns they fold.
+    // The per-row values agree with the shape and the distinct id they come from.
     for (std::size_t r = 0; r < a.size(); ++r) {
         const IndexShape &shape = a.shapeDictionary()[a.shapes()[r]];
-        ASSERT_EQ(shape, (IndexShape{a.types()[r], a.urls()[r], a.chains()[r]})) << r;
+        ASSERT_EQ(shape, (IndexShape{a.type(r), a.url(r), a.chain(r)})) << r;
+        ASSERT_EQ(shape, (IndexShape{b.type(r), b.url(r), b.chain(r)})) << r;
+        ASSERT_EQ(a.person(r), b.person(r)) << r;
+        ASSERT_EQ(a.person(r), a.dictionaries().personOf[a.distinctIds()[r]]) << r;
     }
 }
 
@@ -84,17 +83,17 @@ TEST(InteractionIndex, LoadsEveryInteractionInTimeOrderWithItsDictionaries)
     for (std::size_t r = 0; r < index->size(); ++r) {
         const EventSpec &e = events[r];
         EXPECT_EQ(index->timestampMs(r), e.ms);
-        EXPECT_EQ(d.eventTypes[index->types()[r]], e.type);
-        const auto &url = d.urls[index->urls()[r]];
+        EXPECT_EQ(d.eventTypes[index->type(r)], e.type);
+        const auto &url = d.urls[index->url(r)];
         EXPECT_EQ(url.url, e.url);
         EXPECT_EQ(url.host, "shop.example");
         EXPECT_EQ(url.path, "/p/" + std::to_string(r % 4));
         EXPECT_EQ(url.query, "q=" + std::to_string(r % 2));
-        EXPECT_EQ(d.chains[index->chains()[r]], parsedChain(e.chain)) << r;
-        EXPECT_EQ(index->chains()[r] == 0, e.chain.empty());
+        EXPECT_EQ(d.chains[index->chain(r)], parsedChain(e.chain)) << r;
+        EXPECT_EQ(index->chain(r) == 0, e.chain.empty());
         EXPECT_EQ(d.propertyJson[index->properties()[r]], e.properties == "{}" ? "" : e.properties);
         EXPECT_EQ(d.distinctIds[index->distinctIds()[r]], e.distinctId);
-        EXPECT_EQ(index->persons()[r], index->distinctIds()[r]); // nobody identified yet
+        EXPECT_EQ(index->person(r), index->distinctIds()[r]); // nobody identified yet
         EXPECT_GT(index->sessions()[r], 0u);
         EXPECT_LT(index->sessions()[r], index->sessionCount());
         EXPECT_EQ(index->rowOf(index->ids()[r]), static_cast<std::ptrdiff_t>(r));
@@ -115,7 +114,7 @@ TEST(InteractionIndex, PeopleFollowIdentify)
     ts.add(events);
     {
         auto index = ts.index();
-        EXPECT_NE(index->persons()[0], index->persons()[1]); // u0 and u1 are different people
+        EXPECT_NE(index->person(0), index->person(1)); // u0 and u1 are different people
     }
     // u1 logs in as "jane", then u0 logs in as "jane" too: all three are one person.
     EventSpec identify;
@@ -129,16 +128,16 @@ TEST(InteractionIndex, PeopleFollowIdentify)
     ts.add({identify, second});
     auto index = ts.index(true);
     const auto &d = index->dictionaries();
-    const std::uint32_t jane = index->persons()[index->size() - 1];
-    EXPECT_EQ(index->persons()[0], jane);
-    EXPECT_EQ(index->persons()[1], jane);
-    EXPECT_NE(index->persons()[2], jane);
+    const std::uint32_t jane = index->person(index->size() - 1);
+    EXPECT_EQ(index->person(0), jane);
+    EXPECT_EQ(index->person(1), jane);
+    EXPECT_NE(index->person(2), jane);
     EXPECT_EQ(d.distinctIds[index->distinctIds()[0]], "u0");
     // Again from the cache file: identity resolution is applied on load, not frozen in the file.
     auto again = ts.index(true);
     EXPECT_TRUE(again->loadInfo().fromCache);
-    EXPECT_EQ(again->persons()[0], jane);
-    EXPECT_EQ(again->persons()[1], jane);
+    EXPECT_EQ(again->person(0), jane);
+    EXPECT_EQ(again->person(1), jane);
 }
 
 TEST(InteractionIndex, AnEmptyStoreGivesAnEmptyIndex)
@@ -291,9 +290,11 @@ TEST(ColumnCache, ReadRefusesIndexesPastTheDictionariesEvenWithGoodChecksums)
     std::string why;
     ASSERT_TRUE(readColumnCache(path, key, read, &why)) << why;
     EXPECT_EQ(read.ids, data.ids);
-    EXPECT_EQ(read.types, (IndexColumn<std::uint32_t>{2, 1, 2}));
-    EXPECT_EQ(read.urls, (IndexColumn<std::uint32_t>{1, 2, 1}));
-    EXPECT_EQ(read.chains, (IndexColumn<std::uint32_t>{2, 0, 2}));
+    EXPECT_EQ(read.shapes, data.shapes);
+    EXPECT_EQ(read.shapeDictionary, data.shapeDictionary);
+    EXPECT_EQ(read.properties, data.properties);
+    EXPECT_EQ(read.distinctIds, data.distinctIds);
+    EXPECT_EQ(read.sessions, data.sessions);
 
     data.shapeDictionary = {{1, 2, 0}, {2, 1, 3}}; // chain 3 is past a dictionary of 3 entries
     ASSERT_TRUE(writeColumnCache(path, key, data, nullptr));
