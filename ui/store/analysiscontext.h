@@ -63,6 +63,10 @@ class AnalysisContext
     std::optional<definitions::CompiledDefinition> compile(const definitions::Definition &def,
                                                            QString *error = nullptr);
 
+    /// Call after writing interactions (masking, erasure): the next index() checks the store at
+    /// once instead of up to a second later.
+    void markStoreChanged() { m_lastCurrencyCheckMs = 0; }
+
     /// Call after writing to the catalog: drops the cached definitions, and the service emits
     /// catalogChanged() once the job is done.
     void markCatalogChanged();
