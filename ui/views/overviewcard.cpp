@@ -1,8 +1,10 @@
 #include "ui/views/overviewcard.h"
 
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QVBoxLayout>
 
 namespace hindsight::ui {
@@ -30,12 +32,16 @@ OverviewCard::OverviewCard(const QString &key, const QString &title, QWidget *pa
     setMinimumWidth(200);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred); // cards in a row share its height
 
-    auto *layout = new QVBoxLayout(this);
+    m_layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = m_layout;
     layout->setContentsMargins(16, 12, 16, 14);
     layout->setSpacing(2);
     m_title = plainLabel(QStringLiteral("overview%1Title").arg(key));
     m_title->setText(title);
     m_title->setForegroundRole(QPalette::PlaceholderText);
+    m_link = plainLabel(QStringLiteral("overview%1Link").arg(key));
+    m_link->setForegroundRole(QPalette::Link);
+    m_link->hide();
     m_value = plainLabel(QStringLiteral("overview%1Value").arg(key));
     QFont valueFont = m_value->font();
     valueFont.setPointSizeF(valueFont.pointSizeF() * 2.0);
@@ -45,7 +51,11 @@ OverviewCard::OverviewCard(const QString &key, const QString &title, QWidget *pa
     m_caption = plainLabel(QStringLiteral("overview%1Caption").arg(key));
     m_caption->setForegroundRole(QPalette::PlaceholderText);
     m_caption->setWordWrap(true);
-    layout->addWidget(m_title);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setContentsMargins(0, 0, 0, 0);
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_link);
+    layout->addLayout(titleRow);
     layout->addWidget(m_value);
     layout->addWidget(m_caption);
     layout->addStretch(1);
@@ -69,12 +79,39 @@ QString OverviewCard::value() const
     return m_value->text();
 }
 
-void OverviewCard::setActivatable(bool activatable, const QString &actionText)
+QString OverviewCard::caption() const
+{
+    return m_caption->text();
+}
+
+void OverviewCard::addBody(QWidget *widget)
+{
+    // Before the closing stretch, so that the body sits under the caption.
+    m_layout->insertWidget(m_layout->count() - 1, widget);
+}
+
+void OverviewCard::setActivatable(bool activatable, const QString &actionText, const QString &linkText)
 {
     m_activatable = activatable;
     setCursor(activatable ? Qt::PointingHandCursor : Qt::ArrowCursor);
     setFocusPolicy(activatable ? Qt::StrongFocus : Qt::NoFocus);
+    setAttribute(Qt::WA_Hover, activatable);
     setToolTip(actionText);
+    m_link->setText(linkText);
+    m_link->setVisible(activatable && !linkText.isEmpty());
+}
+
+void OverviewCard::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    if (!m_activatable || (!hasFocus() && !underMouse())) return;
+    // Focus and hover: a frame in the highlight colour (the card's text says what it does).
+    QPainter painter(this);
+    QPen pen(palette().color(QPalette::Highlight));
+    pen.setWidth(hasFocus() ? 2 : 1);
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(rect().adjusted(1, 1, -1, -1));
 }
 
 void OverviewCard::mouseReleaseEvent(QMouseEvent *event)

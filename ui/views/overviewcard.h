@@ -3,6 +3,7 @@
 #include <QFrame>
 
 class QLabel;
+class QVBoxLayout;
 
 namespace hindsight::ui {
 
@@ -20,9 +21,13 @@ class OverviewCard : public QFrame
 
     void setValue(const QString &value, const QString &caption = {});
     void setValueToolTip(const QString &toolTip);
-    /// Makes the card clickable (a pointing hand, focusable, activated()).
-    void setActivatable(bool activatable, const QString &actionText = {});
+    /// Makes the card clickable (a pointing hand, focusable, activated()). `actionText` is its
+    /// tooltip; `linkText` ("Definitions ›") shows at the right of the title.
+    void setActivatable(bool activatable, const QString &actionText = {}, const QString &linkText = {});
+    /// Adds `widget` under the caption (a chart, a list).
+    void addBody(QWidget *widget);
     QString value() const;
+    QString caption() const;
 
   signals:
     void activated();
@@ -30,9 +35,12 @@ class OverviewCard : public QFrame
   protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
   private:
+    QVBoxLayout *m_layout;
     QLabel *m_title;
+    QLabel *m_link;
     QLabel *m_value;
     QLabel *m_caption;
     bool m_activatable = false;
