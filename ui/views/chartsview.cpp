@@ -557,7 +557,8 @@ void ChartsView::setPicked(const QStringList &names)
 {
     QStringList unique;
     for (const QString &name : names)
-        if (!unique.contains(name) && (!m_catalogLoaded || m_available.contains(name))) unique << name;
+        if (!unique.contains(name) && (!m_catalogLoaded || m_catalogPending || m_available.contains(name)))
+            unique << name; // while the catalog is being read again, the picks wait for it
     if (unique == m_picked) return;
     const QString breakdownCurrent = m_breakdownDefinition->currentData().toString();
     m_picked = unique;

@@ -12,9 +12,11 @@
 #include "ui/views/chartsview.h"
 #include "ui/views/definitionsview.h"
 #include "ui/views/firstrunview.h"
+#include "ui/views/interactionfilterbar.h"
 #include "ui/views/interactionsview.h"
+#include "ui/views/namingview.h"
 #include "ui/views/openingview.h"
-#include "ui/views/upcomingview.h"
+#include "ui/views/privacyview.h"
 #include "ui/views/workspaceerrorview.h"
 #include "ui/views/workspaceoverviewview.h"
 #include "ui/window/jobfeedback.h"
@@ -106,14 +108,16 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     m_views = new QStackedWidget;
     m_views->setObjectName(QStringLiteral("views"));
     workspaceLayout->addWidget(m_views, 1);
-    m_overview = new WorkspaceOverviewView(m_session->interactions());
+    m_overview = new WorkspaceOverviewView(m_session->interactions(), m_analysis, m_timeRange);
     m_interactionsView = new InteractionsView(m_session, m_analysis, m_timeRange);
     m_definitionsView = new DefinitionsView(m_analysis, m_catalogEditor, m_timeRange);
     m_views->addWidget(m_overview);
     m_views->addWidget(m_interactionsView);
     m_views->addWidget(m_definitionsView);
-    for (StudioView view : {StudioView::Naming, StudioView::Privacy})
-        m_views->addWidget(new UpcomingView(view));
+    m_namingView = new NamingView(m_analysis, m_catalogEditor, m_timeRange);
+    m_views->addWidget(m_namingView);
+    m_privacyView = new PrivacyView(m_analysis, m_timeRange);
+    m_views->addWidget(m_privacyView);
     m_chartsView = new ChartsView(m_analysis, m_timeRange);
     m_views->addWidget(m_chartsView);
     m_pages->addWidget(m_workspacePage);
@@ -143,6 +147,19 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     connect(m_interactionsView, &InteractionsView::definitionActivated, this, [this](const QString &name) {
         showView(StudioView::Definitions);
         m_definitionsView->showDefinition(name);
+    });
+    auto openDefinition = [this](const QString &name) {
+        showView(StudioView::Definitions);
+        m_definitionsView->showDefinition(name);
+    };
+    connect(m_overview, &WorkspaceOverviewView::viewRequested, this, &MainWindow::showView);
+    connect(m_overview, &WorkspaceOverviewView::definitionActivated, this, openDefinition);
+    connect(m_namingView, &NamingView::definitionActivated, this, openDefinition);
+    connect(m_privacyView, &PrivacyView::interactionsRequested, this, &MainWindow::showInteractions);
+    connect(m_privacyView, &PrivacyView::storeChanged, this, [this] {
+        // Masking rewrites values without changing counts: everything shown is read again.
+        m_session->refresh();
+        m_overview->refreshAll();
     });
     connect(m_definitionsView, &DefinitionsView::chartRequested, this, [this](const QStringList &names) {
         showView(StudioView::Charts);
@@ -349,6 +366,34 @@ void MainWindow::showView(StudioView view)
     m_views->setCurrentIndex(static_cast<int>(view));
     m_viewActions[static_cast<int>(view)]->setChecked(true);
     m_detailAction->setEnabled(view == StudioView::Interactions);
+}
+
+void MainWindow::showInteractions(const definitions::BrowseFilter &filter)
+{
+    if (filter.range.fromMs || filter.range.toMs) {
+        StudioTimeRange range;
+        range.preset = StudioTimeRange::Preset::Custom;
+        range.customFromMs = filter.range.fromMs.value_or(m_session->stats().firstMs);
+        range.customToMs = filter.range.toMs.value_or(m_session->stats().lastMs + 1);
+        m_timeRange->setValue(range);
+    }
+    InteractionFilterBar *bar = m_interactionsView->filterBar();
+    bar->clearAll();
+    using Kind = InteractionFilterBar::Kind;
+    QStringList types;
+    for (const std::string &type : filter.eventTypes)
+        types << QString::fromStdString(type);
+    const std::pair<Kind, QString> chips[] = {
+        {Kind::Type, types.join(QStringLiteral(", "))},
+        {Kind::Page, QString::fromStdString(filter.page)},
+        {Kind::Text, QString::fromStdString(filter.text)},
+        {Kind::Selector, QString::fromStdString(filter.selector)},
+        {Kind::Person, QString::fromStdString(filter.person)},
+        {Kind::Session, QString::fromStdString(filter.session)},
+    };
+    for (const auto &[kind, value] : chips)
+        if (!value.isEmpty()) bar->setChip(kind, value);
+    showView(StudioView::Interactions);
 }
 
 void MainWindow::openWorkspace(const QString &path)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/definitions/interactionbrowse.h"
 #include "ui/common/studiooptions.h"
 #include "ui/common/studioview.h"
 #include "ui/store/jobresult.h"
@@ -17,6 +18,8 @@ namespace hindsight::ui {
 class AnalysisService;
 class CatalogEditor;
 class ChartsView;
+class NamingView;
+class PrivacyView;
 class DefinitionsView;
 class FirstRunView;
 class SharedTimeRange;
@@ -51,6 +54,11 @@ class MainWindow : public QMainWindow
     InteractionsView *interactionsView() const { return m_interactionsView; }
     DefinitionsView *definitionsView() const { return m_definitionsView; }
     ChartsView *chartsView() const { return m_chartsView; }
+    NamingView *namingView() const { return m_namingView; }
+    PrivacyView *privacyView() const { return m_privacyView; }
+    WorkspaceOverviewView *overviewView() const { return m_overview; }
+    /// Shows the Interactions view filtered by `filter` (its range becomes the shared range).
+    void showInteractions(const definitions::BrowseFilter &filter);
     AnalysisService *analysis() const { return m_analysis; }
     CatalogEditor *catalogEditor() const { return m_catalogEditor; }
     SharedTimeRange *timeRange() const { return m_timeRange; }
@@ -98,6 +106,8 @@ class MainWindow : public QMainWindow
     InteractionsView *m_interactionsView = nullptr;
     DefinitionsView *m_definitionsView = nullptr;
     ChartsView *m_chartsView = nullptr;
+    NamingView *m_namingView = nullptr;
+    PrivacyView *m_privacyView = nullptr;
     FirstRunView *m_firstRun = nullptr;
     WorkspaceErrorView *m_error = nullptr;
     OpeningView *m_opening = nullptr;

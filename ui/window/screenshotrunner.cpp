@@ -149,7 +149,7 @@ bool ScreenshotRunner::isViewReady()
     case StudioView::Overview:
     case StudioView::Naming:
     case StudioView::Privacy:
-        return true;
+        return analysisSettled(); // their cards and lists are answers of the analysis thread
     case StudioView::Definitions: {
         DefinitionsView *view = m_window->definitionsView();
         if (m_scene == QLatin1String("editor")) return isEditorReady();
