@@ -109,6 +109,9 @@ void StoreWorker::openWorkspace(const QString &requested)
         emit workspaceFailed(path, message);
         return;
     }
+    // Pages of a table and single rows need few pages cached; the studio's memory goes to the
+    // analysis thread's index (see docs/performance.md, "Studio").
+    m_store->db().exec("PRAGMA cache_size = -8192");
     m_fileIdentity = fileIdentity(path);
     m_dataVersion = dataVersion();
     startPolling();
