@@ -294,7 +294,9 @@ TEST_F(ChartsViewTest, FunnelWithinASessionShowsConversionAndFollowsTheStepOrder
             steps.push_back(&c);
         std::vector<std::int64_t> entered;
         if (steps.size() != 3) return entered;
-        for (const auto &step : definitions::funnel(*ctx.index(), steps, {})->steps)
+        const auto result = definitions::funnel(*ctx.index(), steps, {});
+        if (!result) return entered;
+        for (const auto &step : result->steps)
             entered.push_back(step.entered);
         return entered;
     });
