@@ -244,7 +244,9 @@ OverviewPrivacy computePrivacy(AnalysisContext &ctx)
         return out;
     }
     std::string error;
-    const auto report = privacy::auditFields(ctx.store(), {}, &error);
+    privacy::FieldAuditOptions options;
+    options.threads = 1; // as the Privacy view: memory for the index, not a second scan worker
+    const auto report = privacy::auditFields(ctx.store(), options, &error);
     if (!report) {
         out.error = error.empty() ? tr("The privacy audit could not read the workspace.") : qs(error);
         return out;

@@ -55,7 +55,9 @@ PrivacyAudit audit(AnalysisContext &ctx)
     out.readOnly = ctx.isReadOnly();
     const auto started = std::chrono::steady_clock::now();
     std::string error;
-    auto report = privacy::auditFields(ctx.store(), {}, &error);
+    privacy::FieldAuditOptions options;
+    options.threads = 1; // one scan thread: the studio keeps its memory for the index (docs/performance.md)
+    auto report = privacy::auditFields(ctx.store(), options, &error);
     if (!report) {
         out.error = fromUtf8(error);
         return out;
