@@ -47,6 +47,7 @@ void AnalysisContext::close()
     m_catalog.reset();
     m_store.reset();
     m_definitions.clear();
+    m_byNameKey.clear();
     m_definitionsLoaded = false;
     m_catalogChanged = false;
     m_readOnly = false;
@@ -102,6 +103,9 @@ const std::vector<Definition> &AnalysisContext::definitions(QString *error)
         std::string message;
         m_definitions = m_catalog->list({}, &message);
         if (!message.empty() && error) *error = QString::fromStdString(message);
+        m_byNameKey.clear();
+        for (std::size_t i = 0; i < m_definitions.size(); ++i)
+            m_byNameKey.emplace(definitionNameKey(m_definitions[i].name), i);
         m_definitionsLoaded = true;
     }
     return m_definitions;
@@ -111,10 +115,8 @@ DefinitionLookup AnalysisContext::lookup()
 {
     definitions();
     return [this](std::string_view nameOrAlias) -> const Definition * {
-        const std::string key = definitionNameKey(nameOrAlias);
-        for (const Definition &def : m_definitions)
-            if (definitionNameKey(def.name) == key) return &def;
-        return nullptr;
+        const auto it = m_byNameKey.find(definitionNameKey(nameOrAlias));
+        return it == m_byNameKey.end() ? nullptr : &m_definitions[it->second];
     };
 }
 
@@ -131,6 +133,7 @@ std::optional<CompiledDefinition> AnalysisContext::compile(const Definition &def
 void AnalysisContext::markCatalogChanged()
 {
     m_definitions.clear();
+    m_byNameKey.clear();
     m_definitionsLoaded = false;
     m_catalogChanged = true;
 }

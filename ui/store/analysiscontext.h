@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace hindsight::store {
@@ -93,6 +94,7 @@ class AnalysisContext
     std::unique_ptr<definitions::InteractionIndex> m_index;
     std::int64_t m_lastCurrencyCheckMs = 0;
     std::vector<definitions::Definition> m_definitions;
+    std::unordered_map<std::string, std::size_t> m_byNameKey; ///< definitionNameKey(name) -> index
     bool m_definitionsLoaded = false;
     bool m_catalogChanged = false;
 };
