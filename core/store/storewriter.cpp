@@ -61,8 +61,17 @@ StoreWriter::StoreWriter(Store &store) : m_store(store)
     m_person = Statement(db, "SELECT person FROM distinct_ids WHERE id = ?1");
     m_mergePerson = Statement(db, "UPDATE distinct_ids SET person = ?1 WHERE person = ?2");
     m_updateMeta = Statement(db, "UPDATE meta SET value = value + ?2 WHERE key = ?1");
-    if (!m_insert.valid() || !m_insertMany.valid() || !m_updateMeta.valid() || !m_mergePerson.valid())
+    if (!m_insert.valid() || !m_insertMany.valid() || !m_updateMeta.valid() || !m_mergePerson.valid()) {
         fail("cannot prepare the store for writing");
+        return;
+    }
+    // Dictionaries whose table is empty start complete (see Dictionary::complete). The properties
+    // table has no UNIQUE constraint to catch a concurrent writer, so it is always looked up.
+    const std::pair<Dictionary *, const char *> unique[] = {
+        {&m_types, "event_types"},     {&m_urls, "urls"},         {&m_texts, "texts"},
+        {&m_distinct, "distinct_ids"}, {&m_sessions, "sessions"}, {&m_chains, "chains"}};
+    for (const auto &[dictionary, table] : unique)
+        dictionary->complete = db.scalar(std::string("SELECT NOT EXISTS (SELECT 1 FROM ") + table + ")") == 1;
 }
 
 StoreWriter::~StoreWriter()
@@ -106,24 +115,34 @@ template <typename Bind>
 std::int64_t StoreWriter::resolve(Dictionary &cache, const model::ContentKey &key, Statement &find,
                                   Statement &insert, const Bind &bind, std::int64_t *created)
 {
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-    std::int64_t id = 0;
-    bind(find, false);
-    if (find.next()) id = find.int64(0);
-    find.reset();
+    if (auto it = cache.ids.find(key); it != cache.ids.end()) return it->second;
+    auto lookUp = [&] {
+        std::int64_t found = 0;
+        bind(find, false);
+        if (find.next()) found = find.int64(0);
+        find.reset();
+        return found;
+    };
+    std::int64_t id = cache.complete ? 0 : lookUp();
     if (id == 0) {
         bind(insert, true);
         const int rc = insert.step();
         insert.reset();
-        if (rc != SQLITE_DONE) {
+        if (rc == SQLITE_CONSTRAINT_UNIQUE && cache.complete) {
+            // Another writer stored the value since this one started.
+            cache.complete = false;
+            id = lookUp();
+        } else if (rc == SQLITE_DONE) {
+            id = sqlite3_last_insert_rowid(m_store.db().handle());
+            if (created) ++*created;
+        }
+        if (id == 0) {
             fail("cannot store a dictionary value");
             return 0;
         }
-        id = sqlite3_last_insert_rowid(m_store.db().handle());
-        if (created) ++*created;
     }
-    if (cache.size() >= kMaxCacheEntries) cache.clear();
-    cache.emplace(key, id);
+    if (cache.ids.size() >= kMaxCacheEntries) cache.clear();
+    cache.ids.emplace(key, id);
     return id;
 }
 
@@ -371,13 +390,14 @@ bool StoreWriter::commit()
         m_totals.duplicates -= m_batchDuplicates;
         return false;
     }
-    const std::pair<const char *, std::int64_t> deltas[] = {{"interactions", m_batchStored},
-                                                            {"people", m_newPeople},
-                                                            {"sessions", m_newSessions},
-                                                            {"elements", m_newChains},
-                                                            // Any change to what is stored: derived caches
-                                                            // (the column cache) compare it to stay valid.
-                                                            {"generation", (m_batchStored > 0 || m_newPeople != 0) ? 1 : 0}};
+    const std::pair<const char *, std::int64_t> deltas[] = {
+        {"interactions", m_batchStored},
+        {"people", m_newPeople},
+        {"sessions", m_newSessions},
+        {"elements", m_newChains},
+        // Any change to what is stored: derived caches
+        // (the column cache) compare it to stay valid.
+        {"generation", (m_batchStored > 0 || m_newPeople != 0) ? 1 : 0}};
     for (const auto &[key, delta] : deltas) {
         if (delta == 0) continue;
         m_updateMeta.bindText(1, key);

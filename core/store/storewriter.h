@@ -62,8 +62,22 @@ class StoreWriter
     const std::string &error() const { return m_error; }
 
   private:
-    /// content key -> id of the value in its dictionary table.
-    using Dictionary = std::unordered_map<model::ContentKey, std::int64_t, model::ContentKeyHash>;
+    /// Content key -> id of the value in its dictionary table.
+    struct Dictionary
+    {
+        std::unordered_map<model::ContentKey, std::int64_t, model::ContentKeyHash> ids;
+        /// Every value of the table is in `ids` (the table was empty when this writer started and
+        /// nothing has been dropped since), so a value missing from `ids` is inserted without
+        /// being looked for first. Another writer inserting meanwhile is caught by the table's
+        /// UNIQUE constraint, and the dictionary stops claiming completeness.
+        bool complete = false;
+
+        void clear()
+        {
+            ids.clear();
+            complete = false;
+        }
+    };
 
     bool beginBatch();
     /// The id of a dictionary value: from the cache, else found or inserted through the two

@@ -1,15 +1,41 @@
 #include "core/store/uuidcodec.h"
 
+#include <array>
+
 namespace hindsight::store {
 
 namespace {
-int hexValue(char c)
+
+// Hex digit values; 0xFF for anything else.
+constexpr auto kHexValues = [] {
+    std::array<unsigned char, 256> t{};
+    t.fill(0xFF);
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c)
+        t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c)
+        t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c - 'A' + 10);
+    return t;
+}();
+
+// The 16 bytes of 32 hex digits at `hex` (`dashes`: in 8-4-4-4-12 groups); false if not hex.
+bool decodeHex(const char *hex, bool dashes, unsigned char out[16])
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+    static constexpr int kDashed[32] = {0,  1,  2,  3,  4,  5,  6,  7,  9,  10, 11, 12, 14, 15, 16, 17,
+                                        19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35};
+    unsigned bad = 0;
+    for (int i = 0; i < 16; ++i) {
+        const int a = dashes ? kDashed[2 * i] : 2 * i;
+        const int b = dashes ? kDashed[2 * i + 1] : 2 * i + 1;
+        const unsigned hi = kHexValues[static_cast<unsigned char>(hex[a])];
+        const unsigned lo = kHexValues[static_cast<unsigned char>(hex[b])];
+        bad |= hi | lo;
+        out[i] = static_cast<unsigned char>(hi << 4 | (lo & 0x0F));
+    }
+    return (bad & 0xF0) == 0;
 }
+
 } // namespace
 
 std::string encodeUuid(std::string_view id)
@@ -21,27 +47,11 @@ std::string encodeUuid(std::string_view id)
 
 void encodeUuid(std::string_view id, std::string &bytes)
 {
-    bytes.clear();
-    if (id.size() == 36 || id.size() == 32) {
-        bytes.reserve(16);
-        bool ok = true;
-        int pending = -1;
-        for (std::size_t i = 0; i < id.size() && ok; ++i) {
-            if (id.size() == 36 && (i == 8 || i == 13 || i == 18 || i == 23)) {
-                ok = id[i] == '-';
-                continue;
-            }
-            const int h = hexValue(id[i]);
-            if (h < 0) {
-                ok = false;
-            } else if (pending < 0) {
-                pending = h;
-            } else {
-                bytes.push_back(static_cast<char>(pending << 4 | h));
-                pending = -1;
-            }
-        }
-        if (ok && bytes.size() == 16) return;
+    const bool dashed = id.size() == 36 && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-';
+    unsigned char raw[16];
+    if ((dashed || id.size() == 32) && decodeHex(id.data(), dashed, raw)) {
+        bytes.assign(reinterpret_cast<const char *>(raw), 16);
+        return;
     }
     bytes.assign(1, '\0');
     bytes.append(id);

@@ -273,3 +273,56 @@ TEST(StoreWriter, GroupsOfRowsSortOutDuplicatesAndTimeConflicts)
     EXPECT_EQ(s->db().scalar("SELECT count(*) FROM interactions"), n);
     EXPECT_EQ(s->db().scalar("SELECT count(DISTINCT uuid) FROM interactions"), n);
 }
+
+TEST(StoreWriter, AValueAnotherWriterStoredMeanwhileIsFoundNotDuplicated)
+{
+    // A writer that starts on an empty store inserts new dictionary values without looking for
+    // them first; another connection storing the same values in between must not break it.
+    test::TempDir dir;
+    const auto path = dir.file("w.hindsight");
+    auto first = openNew(path);
+    std::string error;
+    auto second = Store::open(path, Store::OpenMode::Existing, &error);
+    ASSERT_TRUE(second) << error;
+
+    store::StoreWriter early(*first); // sees empty dictionaries
+    {
+        store::StoreWriter other(*second);
+        ASSERT_EQ(other.add(makeEvent("other-1", 1000, "shared-person")),
+                  store::StoreWriter::Outcome::Accepted);
+        ASSERT_TRUE(other.commit()) << other.error();
+    }
+    ASSERT_EQ(early.add(makeEvent("early-1", 2000, "shared-person")), store::StoreWriter::Outcome::Accepted)
+        << early.error();
+    ASSERT_EQ(early.add(makeEvent("early-2", 2001, "new-person")), store::StoreWriter::Outcome::Accepted);
+    ASSERT_TRUE(early.commit()) << early.error();
+
+    EXPECT_EQ(first->db().scalar("SELECT count(*) FROM interactions"), 3);
+    EXPECT_EQ(first->db().scalar("SELECT count(*) FROM distinct_ids"), 2);
+    EXPECT_EQ(first->db().scalar("SELECT count(*) FROM sessions"), 2);
+    EXPECT_EQ(first->db().scalar("SELECT count(*) FROM urls"), 1);
+    EXPECT_EQ(first->db().scalar("SELECT count(*) FROM chains"), 1);
+    EXPECT_EQ(first->stats().people, 2);
+    const auto a = first->findByUuid("other-1");
+    const auto b = first->findByUuid("early-1");
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(a->distinctId, b->distinctId);
+    EXPECT_EQ(a->url, b->url);
+}
+
+TEST(UuidCodec, OnlyWellFormedUuidsAreStoredAsBytes)
+{
+    // Dashes in the wrong places, 36 characters without dashes, or a stray non-hex digit keep
+    // the text (and decode back to it exactly).
+    for (const std::string &id : std::vector<std::string>{
+             "0190b0f12-c3d-7e4f-8a9b-0c1d2e3f4a5b", "0190b0f1c2c3d07e4f08a9b00c1d2e3f4a5b",
+             "0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5", "0190B0F12C3D7E4F8A9B0C1D2E3F4A5Z",
+             std::string("0190b0f1-2c3d-7e4f-8a9b-0c1d2e3f4a5\0", 36)}) {
+        const auto stored = store::encodeUuid(id);
+        EXPECT_NE(stored.size(), 16u) << id;
+        EXPECT_EQ(store::decodeUuid(stored), id);
+    }
+    EXPECT_EQ(store::encodeUuid("00000000-0000-0000-0000-000000000000"), std::string(16, '\0'));
+    EXPECT_EQ(store::decodeUuid(store::encodeUuid("FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")),
+              "ffffffff-ffff-ffff-ffff-ffffffffffff");
+}
