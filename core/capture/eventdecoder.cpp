@@ -232,6 +232,16 @@ std::string chainFromPostHogElements(const element &v, std::string_view path)
     return serializeElementsChain(chain);
 }
 
+// Printable ASCII without quotes or backslashes: a JSON string of it needs no escapes.
+bool isPlainAscii(std::string_view s)
+{
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
+    }
+    return true;
+}
+
 // Empties an event but keeps its buffers, so decoding allocates nothing in the steady state.
 void clearEvent(model::CapturedEvent &e)
 {
@@ -250,16 +260,37 @@ struct EventDecoder::Impl
     model::CapturedEvent event;
     std::string props;
     simdjson::internal::string_builder<> minifier; // reused: no allocation per property
-    // Most events repeat a chain seen before: remember raw text -> canonical text (bounded).
-    std::unordered_map<model::ContentKey, std::string, model::ContentKeyHash> chainCache;
+    // Most events repeat a chain seen before: remember raw text -> canonical text and its content
+    // key (bounded).
+    struct CanonicalChain
+    {
+        std::string text;
+        model::ContentKey key;
+    };
+    std::unordered_map<model::ContentKey, CanonicalChain, model::ContentKeyHash> chainCache;
+    model::ContentKey chainKey; // of event.chain, kept up to date for EventDecoder::chainKey()
+    bool chainKnown = false;    // chainKey is that of event.chain already
 
-    const std::string &canonicalChain(std::string_view text, std::string_view path)
+    const CanonicalChain &canonicalChain(std::string_view text, std::string_view path)
     {
         const model::ContentKey key = model::contentKey(text);
         if (auto it = chainCache.find(key); it != chainCache.end()) return it->second;
-        std::string canonical = parseAndCanonicalize(text, path);
+        CanonicalChain canonical;
+        canonical.text = parseAndCanonicalize(text, path);
+        canonical.key = model::contentKey(canonical.text);
         if (chainCache.size() >= 50'000) chainCache.clear();
         return chainCache.emplace(key, std::move(canonical)).first->second;
+    }
+    void setChain(const CanonicalChain &c)
+    {
+        event.chain.assign(c.text);
+        chainKey = c.key;
+        chainKnown = true;
+    }
+    void deliver(const EventSink &sink)
+    {
+        if (!chainKnown) chainKey = model::contentKey(event.chain);
+        sink(event);
     }
 
     void decodePostHog(const object &obj, std::string_view raw, std::optional<std::int64_t> sentAt,
@@ -272,6 +303,7 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
 {
     model::CapturedEvent &e = event;
     clearEvent(e);
+    chainKnown = false;
     std::string name;
     if (!stringField(obj, "event", "event", name)) refuse("missing field 'event'");
     if (name.empty()) refuse("field 'event' is empty");
@@ -307,6 +339,7 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
     }
 
     std::string eventType;
+    int urlIsString = -1; // whether $current_url is a string; -1 until needed
     std::string &out = this->props;
     out.assign("{");
     if (hasProps) {
@@ -351,13 +384,15 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
                 continue;
             }
             if (k == "$host" || k == "$pathname") {
-                element cu;
-                if (lookup(props, "$current_url", cu) && cu.is_string())
-                    continue; // derived from $current_url
+                if (urlIsString < 0) {
+                    element cu;
+                    urlIsString = lookup(props, "$current_url", cu) && cu.is_string() ? 1 : 0;
+                }
+                if (urlIsString == 1) continue; // derived from $current_url
             }
             if (k == "$elements_chain") {
                 need("$elements_chain");
-                if (isString && !s.empty()) e.chain = canonicalChain(s, "properties.$elements_chain");
+                if (isString && !s.empty()) setChain(canonicalChain(s, "properties.$elements_chain"));
                 continue;
             }
             if (k == "$elements") {
@@ -396,6 +431,13 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
             if (out.size() > 1) out.push_back(',');
             appendJsonString(out, k);
             out.push_back(':');
+            if (isString && isPlainAscii(s)) {
+                // Nothing to escape: what simdjson would write, without its formatter.
+                out.push_back('"');
+                out.append(s);
+                out.push_back('"');
+                continue;
+            }
             minifier.clear();
             minifier.append(v);
             out += minifier.str();
@@ -409,13 +451,14 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
     else if (name == "$opt_in" && e.consent != model::Consent::Denied)
         e.consent = model::Consent::Granted;
     e.type = typeForPostHogEvent(name, eventType);
-    sink(e);
+    deliver(sink);
 }
 
 void EventDecoder::Impl::decodeNative(const object &obj, std::string_view raw, const EventSink &sink)
 {
     model::CapturedEvent &e = event;
     clearEvent(e);
+    chainKnown = false;
     element version;
     std::int64_t v = 0;
     if (!lookup(obj, "hindsight", version) || version.get_int64().get(v) != simdjson::SUCCESS)
@@ -445,7 +488,7 @@ void EventDecoder::Impl::decodeNative(const object &obj, std::string_view raw, c
     }
     std::string chainText;
     if (stringField(obj, "chain", "chain", chainText) && !chainText.empty())
-        e.chain = canonicalChain(chainText, "chain");
+        setChain(canonicalChain(chainText, "chain"));
     element ev;
     if (lookup(obj, "elements", ev) && !ev.is_null()) {
         array arr;
@@ -503,16 +546,21 @@ void EventDecoder::Impl::decodeNative(const object &obj, std::string_view raw, c
             refuse(std::string("properties must be an object, not ") + typeName(pv.type()));
         e.properties = simdjson::minify(pv);
     }
-    sink(e);
+    deliver(sink);
 }
 
 EventDecoder::EventDecoder(InputFormat format) : d(std::make_unique<Impl>()), m_format(format) {}
 EventDecoder::~EventDecoder() = default;
 
-int EventDecoder::decode(std::string_view json, const EventSink &sink, const ErrorSink &onError)
+const model::ContentKey &EventDecoder::chainKey() const
+{
+    return d->chainKey;
+}
+
+int EventDecoder::decode(std::string_view json, const EventSink &sink, const ErrorSink &onError, bool padded)
 {
     element doc;
-    if (auto err = d->parser.parse(json.data(), json.size(), true).get(doc); err != simdjson::SUCCESS) {
+    if (auto err = d->parser.parse(json.data(), json.size(), !padded).get(doc); err != simdjson::SUCCESS) {
         std::string reason;
         switch (err) {
         case simdjson::UTF8_ERROR:

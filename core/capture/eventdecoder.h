@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/capturedevent.h"
+#include "core/model/fasthash.h"
 
 #include <functional>
 #include <memory>
@@ -36,11 +37,19 @@ class EventDecoder
     using EventSink = std::function<void(model::CapturedEvent &)>;
     using ErrorSink = std::function<void(const std::string &reason)>;
 
-    /// Decodes `json`. Returns the number of events delivered to `sink`.
-    int decode(std::string_view json, const EventSink &sink, const ErrorSink &onError);
+    /// Decodes `json`. Returns the number of events delivered to `sink`. With `padded`, the
+    /// caller promises that at least SIMDJSON_PADDING (64) readable bytes follow `json` in memory,
+    /// and it is parsed in place instead of being copied first.
+    int decode(std::string_view json, const EventSink &sink, const ErrorSink &onError, bool padded = false);
 
     /// The format in use: the one given, or the one detected from the first decodable document.
     InputFormat format() const { return m_format; }
+    /// Sets the format (for a decoder that continues where another one detected it).
+    void setFormat(InputFormat format) { m_format = format; }
+
+    /// Inside the sink: model::contentKey() of the delivered event's chain, known from the
+    /// decoder's cache of chains, so that it need not be computed again.
+    const model::ContentKey &chainKey() const;
 
   private:
     struct Impl;

@@ -40,6 +40,18 @@ void appendJsonString(std::string &out, std::string_view value)
     static constexpr char kHex[] = "0123456789abcdef";
     out.push_back('"');
     for (std::size_t i = 0; i < value.size();) {
+        // Runs of printable ASCII without quotes or backslashes go in as they are.
+        std::size_t plain = i;
+        while (plain < value.size()) {
+            const auto p = static_cast<unsigned char>(value[plain]);
+            if (p < 0x20 || p >= 0x80 || p == '"' || p == '\\') break;
+            ++plain;
+        }
+        if (plain > i) {
+            out.append(value.data() + i, plain - i);
+            i = plain;
+            continue;
+        }
         const auto c = static_cast<unsigned char>(value[i]);
         if (c == '"' || c == '\\') {
             out.push_back('\\');

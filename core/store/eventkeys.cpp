@@ -4,7 +4,7 @@
 
 namespace hindsight::store {
 
-void EventKeys::compute(const model::CapturedEvent &e)
+void EventKeys::compute(const model::CapturedEvent &e, const model::ContentKey *chainKey)
 {
     encodeUuid(e.uuid, uuid);
     key[Type] = model::contentKey(e.type);
@@ -13,7 +13,7 @@ void EventKeys::compute(const model::CapturedEvent &e)
     key[Url] = model::contentKey(e.url);
     key[Title] = model::contentKey(e.title);
     key[Referrer] = model::contentKey(e.referrer);
-    key[Chain] = model::contentKey(e.chain);
+    key[Chain] = chainKey ? *chainKey : model::contentKey(e.chain);
     key[Properties] = model::contentKey(e.properties);
     key[Anon] = model::contentKey(e.anonDistinctId);
 }

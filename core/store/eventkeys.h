@@ -15,7 +15,8 @@ struct EventKeys
     std::string uuid; ///< encodeUuid(event.uuid)
     model::ContentKey key[FieldCount];
 
-    void compute(const model::CapturedEvent &event);
+    /// `chainKey`, when given, is model::contentKey(event.chain) known already.
+    void compute(const model::CapturedEvent &event, const model::ContentKey *chainKey = nullptr);
 };
 
 } // namespace hindsight::store
