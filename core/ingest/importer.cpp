@@ -1,12 +1,14 @@
 #include "core/ingest/importer.h"
 
-#include "core/capture/eventreader.h"
+#include "core/capture/documentsource.h"
+#include "core/capture/eventdecoder.h"
 #include "core/store/eventkeys.h"
 #include "core/store/store.h"
 #include "core/store/storewriter.h"
 
+#include <algorithm>
 #include <condition_variable>
-#include <deque>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -15,45 +17,60 @@ namespace hindsight::ingest {
 
 namespace {
 
-// What the reading thread hands to the writing thread, in file order.
+// What a decoding thread hands to the writing thread, in file order.
 struct Item
 {
     std::int64_t line = 0;
     bool isIssue = false;
     std::string reason;         // when isIssue
     model::CapturedEvent event; // otherwise
-    store::EventKeys keys;      // computed on the reading thread
+    store::EventKeys keys;      // computed on the decoding thread
 };
 
 struct Batch
 {
+    std::uint64_t sequence = 0; // the position of its chunk in the file
     std::vector<Item> items;
     std::size_t used = 0;
     std::int64_t bytesDone = 0, bytesTotal = -1;
+
+    Item &slot()
+    {
+        if (used == items.size()) items.emplace_back();
+        return items[used++];
+    }
 };
 
-// A bounded hand-over between the two threads; batches are recycled to avoid reallocation.
-class Pipe
+// A bounded hand-over from the decoding threads to the writing thread that gives batches back
+// in sequence order, whichever thread finishes first. Batches are recycled to avoid
+// reallocation.
+class OrderedPipe
 {
   public:
-    explicit Pipe(std::size_t capacity) : m_capacity(capacity) {}
+    explicit OrderedPipe(std::uint64_t window) : m_window(window) {}
 
+    /// Waits until `b` is within `window` of the next batch the writer needs, so memory stays
+    /// bounded; the batch the writer waits for is never held up.
     void push(std::unique_ptr<Batch> b)
     {
         std::unique_lock lock(m_mutex);
-        m_notFull.wait(lock, [&] { return m_full.size() < m_capacity || m_aborted; });
-        if (m_aborted) return;
-        m_full.push_back(std::move(b));
-        m_notEmpty.notify_one();
+        m_notFull.wait(lock, [&] { return b->sequence < m_next + m_window; });
+        const std::uint64_t sequence = b->sequence;
+        m_waiting.emplace(sequence, std::move(b));
+        if (sequence == m_next) m_ready.notify_one();
     }
+    /// The next batch in order; nullptr once every producer is done and all was handed out.
+    /// (Producers push every chunk they take, so there are no gaps.)
     std::unique_ptr<Batch> pop()
     {
         std::unique_lock lock(m_mutex);
-        m_notEmpty.wait(lock, [&] { return !m_full.empty() || m_closed; });
-        if (m_full.empty()) return nullptr;
-        auto b = std::move(m_full.front());
-        m_full.pop_front();
-        m_notFull.notify_one();
+        m_ready.wait(lock, [&] { return m_waiting.count(m_next) || m_producers == 0; });
+        auto it = m_waiting.find(m_next);
+        if (it == m_waiting.end()) return nullptr;
+        auto b = std::move(it->second);
+        m_waiting.erase(it);
+        ++m_next;
+        m_notFull.notify_all();
         return b;
     }
     void recycle(std::unique_ptr<Batch> b)
@@ -70,29 +87,92 @@ class Pipe
         m_free.pop_back();
         return b;
     }
-    void close()
+    void addProducer()
     {
         std::lock_guard lock(m_mutex);
-        m_closed = true;
-        m_notEmpty.notify_all();
+        ++m_producers;
     }
-    void abort()
+    void producerDone()
     {
         std::lock_guard lock(m_mutex);
-        m_aborted = true;
-        m_notFull.notify_all();
+        --m_producers;
+        m_ready.notify_all();
     }
 
   private:
     std::mutex m_mutex;
-    std::condition_variable m_notEmpty, m_notFull;
-    std::deque<std::unique_ptr<Batch>> m_full;
+    std::condition_variable m_ready, m_notFull;
+    std::map<std::uint64_t, std::unique_ptr<Batch>> m_waiting;
     std::vector<std::unique_ptr<Batch>> m_free;
-    std::size_t m_capacity;
-    bool m_closed = false, m_aborted = false;
+    std::uint64_t m_window, m_next = 0;
+    int m_producers = 0;
 };
 
-constexpr std::size_t kItemsPerBatch = 2048;
+// Documents per chunk: small enough to keep both decoding threads busy, large enough that
+// taking turns at the reader costs nothing.
+constexpr std::size_t kDocumentsPerChunk = 1024;
+constexpr std::size_t kBytesPerChunk = 2u << 20;
+
+// The input, shared by the decoding threads: they take chunks of documents in turn. Until the
+// format of an auto-detected file is known, only one chunk is out at a time, so the first
+// decodable document of the file decides it, as when one thread reads.
+class SharedSource
+{
+  public:
+    SharedSource(capture::DocumentSource &source, capture::InputFormat format)
+        : m_source(source), m_format(format)
+    {
+    }
+
+    /// Takes the next chunk; false at the end of input or once stopped.
+    bool take(capture::DocumentChunk &chunk, std::uint64_t &sequence, capture::InputFormat &format,
+              const std::atomic<bool> &stop)
+    {
+        std::unique_lock lock(m_mutex);
+        m_formatKnown.wait(lock, [&] { return m_format != capture::InputFormat::Auto || !m_probing; });
+        if (m_ended || stop.load(std::memory_order_relaxed)) {
+            m_ended = true;
+            return false;
+        }
+        if (!m_source.fill(chunk, kDocumentsPerChunk, kBytesPerChunk)) {
+            m_ended = true;
+            return false;
+        }
+        sequence = m_sequence++;
+        format = m_format;
+        if (m_format == capture::InputFormat::Auto) m_probing = true;
+        return true;
+    }
+    /// After decoding a chunk taken while the format was unknown: what the decoder found.
+    void decided(capture::InputFormat format)
+    {
+        std::lock_guard lock(m_mutex);
+        m_format = format;
+        m_probing = false;
+        m_formatKnown.notify_all();
+    }
+    capture::InputFormat format()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_format;
+    }
+
+  private:
+    std::mutex m_mutex;
+    std::condition_variable m_formatKnown;
+    capture::DocumentSource &m_source;
+    capture::InputFormat m_format;
+    bool m_probing = false, m_ended = false;
+    std::uint64_t m_sequence = 0;
+};
+
+int decodingThreads()
+{
+    // The writing thread needs a core of its own for most of the time; the decoders share the
+    // rest and fill the writer's idle moments.
+    const unsigned cores = std::thread::hardware_concurrency();
+    return static_cast<int>(std::clamp(cores, 1u, 4u));
+}
 
 } // namespace
 
@@ -112,63 +192,70 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
     report.path = path;
     const std::string name = displayName(path);
 
-    capture::EventReader reader(path, m_options.format);
-    Pipe pipe(8);
-    bool readOk = true;
+    capture::DocumentSource source(path);
+    if (!source.open()) {
+        report.error = source.error();
+        report.format = m_options.format;
+        return report;
+    }
+    SharedSource shared(source, m_options.format);
+    OrderedPipe pipe(8);
     std::atomic<bool> stopReading{false};
-    std::atomic<bool> combinedCancel{false};
 
-    std::thread producer([&] {
-        auto batch = pipe.fresh();
-        std::int64_t lastDone = 0, lastTotal = -1;
-        auto slot = [&]() -> Item & {
-            if (batch->used == batch->items.size()) batch->items.emplace_back();
-            return batch->items[batch->used++];
-        };
-        auto flushIfFull = [&] {
-            if (batch->used >= kItemsPerBatch) {
-                batch->bytesDone = lastDone;
-                batch->bytesTotal = lastTotal;
-                pipe.push(std::move(batch));
-                batch = pipe.fresh();
-            }
-        };
-        readOk = reader.run(
-            [&](model::CapturedEvent &e, std::int64_t line) {
-                Item &it = slot();
+    const bool keysAhead = !m_options.filter;
+    auto decodeLoop = [&] {
+        capture::EventDecoder decoder(m_options.format);
+        capture::DocumentChunk chunk;
+        std::uint64_t sequence = 0;
+        capture::InputFormat format = m_options.format;
+        while (shared.take(chunk, sequence, format, stopReading)) {
+            const bool probing = format == capture::InputFormat::Auto;
+            if (decoder.format() == capture::InputFormat::Auto) decoder.setFormat(format);
+            auto batch = pipe.fresh();
+            batch->sequence = sequence;
+            batch->bytesDone = chunk.bytesDone;
+            batch->bytesTotal = chunk.bytesTotal;
+            std::int64_t line = 0;
+            auto deliver = [&](model::CapturedEvent &e) {
+                Item &it = batch->slot();
                 it.line = line;
                 it.isIssue = false;
                 std::swap(it.event, e);
-                if (!m_options.filter) it.keys.compute(it.event);
-                flushIfFull();
-            },
-            [&](std::int64_t line, const std::string &reason) {
-                Item &it = slot();
+                if (keysAhead) it.keys.compute(it.event, &decoder.chainKey());
+            };
+            auto reject = [&](const std::string &reason) {
+                Item &it = batch->slot();
                 it.line = line;
                 it.isIssue = true;
                 it.reason = reason;
-                flushIfFull();
-            },
-            [&](std::int64_t done, std::int64_t total) {
-                lastDone = done;
-                lastTotal = total;
-            },
-            &combinedCancel);
-        batch->bytesDone = lastDone;
-        batch->bytesTotal = lastTotal;
-        if (batch->used) pipe.push(std::move(batch));
-        pipe.close();
-    });
+            };
+            for (std::size_t i = 0; i < chunk.used; ++i) {
+                const capture::DocumentChunk::Entry &entry = chunk.entries[i];
+                line = entry.line;
+                if (entry.isIssue)
+                    reject(entry.reason);
+                else
+                    decoder.decode(chunk.document(entry), deliver, reject, true);
+            }
+            if (probing) shared.decided(decoder.format());
+            pipe.push(std::move(batch));
+        }
+        pipe.producerDone();
+    };
+    const int threads = decodingThreads();
+    std::vector<std::thread> decoders;
+    decoders.reserve(static_cast<std::size_t>(threads));
+    for (int i = 0; i < threads; ++i) {
+        pipe.addProducer();
+        decoders.emplace_back(decodeLoop);
+    }
 
     store::StoreWriter writer(m_store);
     std::int64_t sinceCommit = 0;
     bool writeFailed = writer.failed();
     if (writeFailed) report.error = writer.error();
     while (auto batch = pipe.pop()) {
-        if (!writeFailed && cancel && cancel->load(std::memory_order_relaxed)) {
-            combinedCancel = true;
-            report.cancelled = true;
-        }
+        if (!writeFailed && cancel && cancel->load(std::memory_order_relaxed)) report.cancelled = true;
         if (!writeFailed && !report.cancelled) {
             for (std::size_t i = 0; i < batch->used; ++i) {
                 Item &it = batch->items[i];
@@ -211,13 +298,13 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
             }
         }
         if (writeFailed || report.cancelled) {
-            // Stop the reader; keep draining so it can finish.
-            combinedCancel = true;
+            // Stop the decoders; keep draining so they can finish.
             stopReading = true;
         }
         pipe.recycle(std::move(batch));
     }
-    producer.join();
+    for (auto &t : decoders)
+        t.join();
 
     if (!writeFailed && !writer.commit()) {
         writeFailed = true;
@@ -226,10 +313,10 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
     report.stored = writer.totals().stored;
     report.duplicates = writer.totals().duplicates;
     // Counts already stored are kept on a failed commit only for batches that did commit.
-    report.documents = reader.documents();
-    report.format = reader.format();
-    if (!readOk && report.error.empty()) report.error = reader.error();
-    if (report.cancelled || reader.wasCancelled()) report.cancelled = cancel && cancel->load();
+    report.documents = source.documents();
+    report.format = shared.format();
+    if (!source.error().empty() && report.error.empty()) report.error = source.error();
+    if (report.cancelled) report.cancelled = cancel && cancel->load();
     return report;
 }
 

@@ -143,3 +143,76 @@ TEST(Importer, CancellingKeepsWholeBatchesOnly)
     EXPECT_EQ(s->stats().interactions, report.stored);
     EXPECT_EQ(importPath(*s, path).report.stored, 20000 - report.stored);
 }
+
+TEST(Importer, DecodingOnSeveralThreadsKeepsFileOrderForIssuesAndInteractions)
+{
+    // Enough lines for many chunks, so that several decoding threads take part; bad lines are
+    // spread through the file and must still be reported in line order, and every good event
+    // stored once, whichever thread decoded it.
+    test::TempDir dir;
+    std::string content;
+    std::vector<std::int64_t> badLines;
+    const int lines = 12000;
+    for (int i = 0; i < lines; ++i) {
+        if (i % 997 == 500) {
+            content += "{\"event\":\"broken\"\n";
+            badLines.push_back(i + 1);
+        } else {
+            content += pageview(i, "u" + std::to_string(i % 40)) + "\n";
+        }
+    }
+    const auto path = dir.write("many.ndjson", content);
+    std::string error;
+    auto s = store::Store::open(dir.file("w.hindsight"), store::Store::OpenMode::CreateIfMissing, &error);
+    ASSERT_TRUE(s) << error;
+    const auto r = importPath(*s, path);
+    ASSERT_TRUE(r.report.ok()) << r.report.error;
+    EXPECT_EQ(r.report.rejected, static_cast<std::int64_t>(badLines.size()));
+    EXPECT_EQ(r.report.stored, lines - static_cast<std::int64_t>(badLines.size()));
+    EXPECT_EQ(r.report.documents, lines);
+    ASSERT_EQ(r.issues.size(), badLines.size());
+    for (std::size_t i = 0; i < badLines.size(); ++i)
+        EXPECT_EQ(r.issues[i].rfind(path + ":" + std::to_string(badLines[i]) + ": ", 0), 0u) << r.issues[i];
+    EXPECT_EQ(s->db().scalar("SELECT count(*) FROM interactions"), r.report.stored);
+    EXPECT_EQ(s->db().scalar("SELECT count(DISTINCT uuid) FROM interactions"), r.report.stored);
+    EXPECT_EQ(s->db().scalar("SELECT count(*) FROM distinct_ids"), 40);
+    EXPECT_EQ(s->db().scalar("PRAGMA foreign_key_check"), 0);
+}
+
+TEST(Importer, TheFirstDecodableDocumentDecidesTheFormatEvenFarIntoTheFile)
+{
+    // Over a chunk's worth of undecodable lines, one event in Hindsight's own format, then PostHog
+    // events: the native event decides for the whole file, as with a single reader, so the PostHog
+    // lines are refused for lacking the version field -- whichever thread decodes them.
+    test::TempDir dir;
+    std::string content;
+    for (int i = 0; i < 2500; ++i)
+        content += "not json " + std::to_string(i) + "\n";
+    content += R"({"hindsight":1,"id":"n-1","time":"2024-03-01T00:00:00Z","type":"click","distinct_id":"p"})"
+               "\n";
+    for (int i = 0; i < 3000; ++i)
+        content += pageview(i) + "\n";
+    std::string error;
+    auto s = store::Store::open(dir.file("w.hindsight"), store::Store::OpenMode::CreateIfMissing, &error);
+    ASSERT_TRUE(s) << error;
+    const auto path = dir.write("late.ndjson", content);
+    const auto r = importPath(*s, path);
+    EXPECT_EQ(r.report.format, capture::InputFormat::Native);
+    EXPECT_EQ(r.report.stored, 1);
+    EXPECT_EQ(r.report.rejected, 5500);
+    ASSERT_EQ(r.issues.size(), 5500u);
+    EXPECT_EQ(r.issues.front().rfind(path + ":1: invalid JSON", 0), 0u) << r.issues.front();
+    EXPECT_EQ(r.issues.back().rfind(path + ":5501: missing field 'hindsight'", 0), 0u) << r.issues.back();
+}
+
+TEST(Importer, AFileThatCannotBeOpenedIsAnErrorAndWritesNothing)
+{
+    test::TempDir dir;
+    std::string error;
+    auto s = store::Store::open(dir.file("w.hindsight"), store::Store::OpenMode::CreateIfMissing, &error);
+    ASSERT_TRUE(s) << error;
+    const auto r = importPath(*s, dir.file("absent.ndjson"));
+    EXPECT_FALSE(r.report.ok());
+    EXPECT_NE(r.report.error.find("cannot open"), std::string::npos) << r.report.error;
+    EXPECT_EQ(s->stats().interactions, 0);
+}
