@@ -220,7 +220,7 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                 Item &it = batch->slot();
                 it.line = line;
                 it.isIssue = false;
-                std::swap(it.event, e);
+                swap(it.event, e);
                 if (keysAhead) it.keys.compute(it.event, &decoder.chainKey());
             };
             auto reject = [&](const std::string &reason) {
