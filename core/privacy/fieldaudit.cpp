@@ -273,10 +273,11 @@ bool scanInteractions(const std::string &path, Crew &crew, const std::vector<IdR
 
 // ---- Phase 2: detection over the distinct values -----------------------------------------------
 
+/// What detection found in one distinct value of a field (kept to count each value once).
 struct ValueInfo
 {
     std::uint32_t types = 0;
-    std::string masked; ///< only when types != 0
+    std::uint32_t masked = 0; ///< index into FieldAcc::masked; only when types != 0
 };
 
 struct DetectorAcc
@@ -306,27 +307,63 @@ struct DetectorAcc
 struct FieldAcc
 {
     bool selected = false;
+    /// The distinct values seen so far (by content key), for fields whose values repeat across
+    /// dictionary rows (a host in many URLs, a text in many chains).
     std::unordered_map<model::ContentKey, ValueInfo, model::ContentKeyHash> values;
+    /// The masked form of the values with findings (most values have none, and hold no string).
+    std::vector<std::string> masked;
+    /// Values of a field whose dictionary rows are unique for it (distinct_id, title): each row
+    /// is a distinct value of its own, so they are counted, not kept (addUnique()).
+    std::int64_t uniqueValues = 0;
     std::int64_t interactions = 0;
     std::array<DetectorAcc, kAllDetectorTypes.size()> detectors;
-    std::array<std::int64_t, kAllDetectorTypes.size()> affected{}; ///< values with a finding, per type
+    /// Values with a finding, per type: of `values`, and of the unique ones.
+    std::array<std::int64_t, kAllDetectorTypes.size()> affected{}, uniqueAffected{};
 
-    /// Records a new distinct value.
-    ValueInfo &insert(const model::ContentKey &key, ValueInfo info)
+    std::int64_t distinctValues() const { return static_cast<std::int64_t>(values.size()) + uniqueValues; }
+    std::int64_t valuesAffected(std::size_t type) const { return affected[type] + uniqueAffected[type]; }
+
+    /// Counts a new distinct value with the given detector bits in `into`.
+    static void count(std::array<std::int64_t, kAllDetectorTypes.size()> &into, std::uint32_t types)
     {
-        for (std::size_t t = 0; t < affected.size(); ++t)
-            if (info.types & (1u << t)) ++affected[t];
-        return values.emplace(key, std::move(info)).first->second;
+        for (std::size_t t = 0; t < into.size(); ++t)
+            if (types & (1u << t)) ++into[t];
     }
+
+    /// Counts a value that is distinct by construction (see uniqueValues).
+    void addUnique(std::uint32_t types)
+    {
+        ++uniqueValues;
+        count(uniqueAffected, types);
+    }
+
+    /// Records a new distinct value (a repeated one is found in `values`).
+    const ValueInfo &insert(const model::ContentKey &key, std::uint32_t types, std::string masked)
+    {
+        count(affected, types);
+        ValueInfo info{types, 0};
+        if (types) {
+            info.masked = static_cast<std::uint32_t>(this->masked.size());
+            this->masked.push_back(std::move(masked));
+        }
+        return values.emplace(key, info).first->second;
+    }
+
+    const std::string &maskedOf(const ValueInfo &info) const { return masked[info.masked]; }
 
     void merge(FieldAcc &o)
     {
         if (values.size() < o.values.size()) {
             std::swap(values, o.values);
+            std::swap(masked, o.masked);
             std::swap(affected, o.affected);
         }
         for (auto &[key, info] : o.values)
-            if (!values.count(key)) insert(key, std::move(info));
+            if (!values.count(key))
+                insert(key, info.types, info.types ? std::move(o.masked[info.masked]) : std::string());
+        uniqueValues += o.uniqueValues;
+        for (std::size_t t = 0; t < uniqueAffected.size(); ++t)
+            uniqueAffected[t] += o.uniqueAffected[t];
         interactions += o.interactions;
         for (std::size_t t = 0; t < detectors.size(); ++t)
             detectors[t].merge(o.detectors[t]);
@@ -402,8 +439,9 @@ class DictionaryAuditor
             case Table::Texts:
                 if (const RowCount *r = m_totals.columns[ColTitle].find(id)) {
                     beginRow(*r);
-                    add("title", st.text(1),
-                        [&](std::string_view v) { return scanText(v, m_options.detect); });
+                    // texts.value is UNIQUE, and titles are the only field read from it.
+                    addUnique("title", st.text(1),
+                              [&](std::string_view v) { return scanText(v, m_options.detect); });
                     endRow();
                 }
                 break;
@@ -416,7 +454,9 @@ class DictionaryAuditor
             case Table::DistinctIds:
                 if (const RowCount *r = m_totals.columns[ColDistinct].find(id)) {
                     beginRow(*r);
-                    add("distinct_id", st.text(1), [&](std::string_view v) {
+                    // distinct_ids.distinct_id is UNIQUE: hundreds of thousands of values on a
+                    // large workspace, none of which needs remembering.
+                    addUnique("distinct_id", st.text(1), [&](std::string_view v) {
                         return scanNamedValue("distinct_id", v, m_options.detect);
                     });
                     endRow();
@@ -496,17 +536,43 @@ class DictionaryAuditor
         const ValueInfo *found = it == f->values.end() ? nullptr : &it->second;
         if (!found) {
             ScannedValue s = scan(value);
-            found = &f->insert(key, ValueInfo{s.types, std::move(s.masked)});
+            found = &f->insert(key, s.types, std::move(s.masked));
         }
         const ValueInfo &info = *found;
+        touch(*f, info.types);
+        if (info.types) offer(*f, info.types, f->maskedOf(info));
+    }
+
+    /// The value of a field in the current row when the rows of its dictionary are unique for it
+    /// (the table's UNIQUE column holds exactly the field's value): no other row holds it, so it
+    /// is a new distinct value that needs no entry in FieldAcc::values. One per row and field.
+    template <typename Scan> void addUnique(const std::string &name, std::string_view value, const Scan &scan)
+    {
+        if (value.empty()) return;
+        FieldAcc *f = field(name);
+        if (!f) return;
+        const ScannedValue s = scan(value);
+        f->addUnique(s.types);
+        touch(*f, s.types);
+        if (s.types) offer(*f, s.types, s.masked);
+    }
+
+    /// Notes that field `f` has a value (with these detector bits) in the current row.
+    void touch(FieldAcc &f, std::uint32_t types)
+    {
         auto touched =
-            std::find_if(m_touched.begin(), m_touched.end(), [&](const auto &p) { return p.first == f; });
+            std::find_if(m_touched.begin(), m_touched.end(), [&](const auto &p) { return p.first == &f; });
         if (touched == m_touched.end())
-            m_touched.emplace_back(f, info.types);
+            m_touched.emplace_back(&f, types);
         else
-            touched->second |= info.types;
-        for (std::size_t t = 0; t < f->detectors.size(); ++t)
-            if (info.types & (1u << t)) f->detectors[t].offer(info.masked, m_row->count);
+            touched->second |= types;
+    }
+
+    /// Offers a value of the current row as the example of each detector type it has findings of.
+    void offer(FieldAcc &f, std::uint32_t types, const std::string &masked)
+    {
+        for (std::size_t t = 0; t < f.detectors.size(); ++t)
+            if (types & (1u << t)) f.detectors[t].offer(masked, m_row->count);
     }
 
     void queryParams(std::string_view prefix, std::string_view query)
@@ -783,13 +849,13 @@ std::optional<FieldAuditReport> auditFields(store::Store &store, const FieldAudi
     }
     report.consent = totals.consent;
     for (auto &[name, acc] : all.fields) {
-        if (!acc.selected || acc.values.empty()) continue;
+        if (!acc.selected || acc.distinctValues() == 0) continue;
         FieldReport f;
         f.field = name;
-        f.distinctValues = static_cast<std::int64_t>(acc.values.size());
+        f.distinctValues = acc.distinctValues();
         f.interactions = acc.interactions;
         for (std::size_t t = 0; t < kAllDetectorTypes.size(); ++t) {
-            const std::int64_t affected = acc.affected[t];
+            const std::int64_t affected = acc.valuesAffected(t);
             if (affected == 0) continue;
             const DetectorAcc &d = acc.detectors[t];
             DetectorFinding finding;

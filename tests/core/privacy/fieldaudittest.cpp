@@ -475,3 +475,72 @@ TEST(FieldAudit, PropertyFlattenerWalksNestedObjectsAndArrays)
     EXPECT_FALSE(flattener.flatten("[1,2]", [](auto, auto, auto) {}));
     EXPECT_FALSE(flattener.flatten("{not json", [](auto, auto, auto) {}));
 }
+
+TEST(FieldAudit, DistinctIdsAndTitlesCountEachValueOnceWithTheBusiestExample)
+{
+    // Distinct ids and titles come from dictionaries whose rows are unique: every row is a value
+    // of its own. Counts, first/last seen and the example must not depend on how many workers
+    // read those dictionaries.
+    struct Row
+    {
+        const char *id;
+        const char *title;
+    };
+    const Row rows[] = {
+        {"carl@example.net", "Hi carl@example.net"}, // carl: 3 interactions, the first at :00
+        {"ann@example.org", "Hi ann@example.org"},   // ann: 3, tied with carl
+        {"v1", "Home"},
+        {"carl@example.net", "Hi carl@example.net"},
+        {"ann@example.org", "Home"},
+        {"bob@example.com", "Hi bob@example.com"}, // bob: 1
+        {"v1", "Home"},
+        {"carl@example.net", "Home"},
+        {"ann@example.org", "Hi ann@example.org"}, // the last at :08
+    };
+    std::string events;
+    for (std::size_t i = 0; i < std::size(rows); ++i)
+        events += std::string(R"({"hindsight": 1, "time": "2024-03-07T10:00:0)") + std::to_string(i) +
+                  R"(.000Z", "type": "pageview", "distinct_id": ")" + rows[i].id +
+                  R"(", "url": "https://shop.example/", "title": ")" + rows[i].title + "\"}\n";
+    test::TempDir dir;
+    auto s = buildStore(dir, {events});
+    ASSERT_TRUE(s);
+    std::string expected;
+    for (int threads : {1, 2, 5}) {
+        FieldAuditOptions options;
+        options.threads = threads;
+        auto r = auditFields(*s, options);
+        ASSERT_TRUE(r);
+
+        const FieldReport *ids = field(*r, "distinct_id");
+        ASSERT_TRUE(ids);
+        EXPECT_EQ(ids->distinctValues, 4) << threads;
+        EXPECT_EQ(ids->interactions, 9);
+        const DetectorFinding *email = finding(*r, "distinct_id", DetectorType::Email);
+        ASSERT_TRUE(email);
+        EXPECT_EQ(email->valuesAffected, 3);
+        EXPECT_EQ(email->interactionsAffected, 7);
+        EXPECT_EQ(email->firstSeenMs, ms("2024-03-07T10:00:00.000Z"));
+        EXPECT_EQ(email->lastSeenMs, ms("2024-03-07T10:00:08.000Z"));
+        // ann and carl have the most interactions; of the two, the smaller masked text.
+        EXPECT_EQ(email->example, "a***@e***.org") << threads;
+
+        const FieldReport *titles = field(*r, "title");
+        ASSERT_TRUE(titles);
+        EXPECT_EQ(titles->distinctValues, 4);
+        EXPECT_EQ(titles->interactions, 9);
+        const DetectorFinding *inTitle = finding(*r, "title", DetectorType::Email);
+        ASSERT_TRUE(inTitle);
+        EXPECT_EQ(inTitle->valuesAffected, 3);
+        EXPECT_EQ(inTitle->interactionsAffected, 5);
+        EXPECT_EQ(inTitle->firstSeenMs, ms("2024-03-07T10:00:00.000Z"));
+        EXPECT_EQ(inTitle->lastSeenMs, ms("2024-03-07T10:00:08.000Z"));
+        // "Hi carl@…" and "Hi ann@…" were shown twice each; "Hi a***" sorts first.
+        EXPECT_EQ(inTitle->example, "Hi a***@e***.org") << threads;
+
+        if (expected.empty())
+            expected = fieldAuditToJson(*r);
+        else
+            EXPECT_EQ(fieldAuditToJson(*r), expected) << threads << " threads";
+    }
+}
