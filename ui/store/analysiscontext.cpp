@@ -2,6 +2,8 @@
 
 #include "core/definitions/definitionvalidator.h"
 #include "core/model/actor.h"
+#include "core/privacy/fieldaudit.h"
+#include "core/store/statement.h"
 #include "core/store/store.h"
 
 #include <QCoreApplication>
@@ -54,6 +56,7 @@ void AnalysisContext::close()
     m_openError.clear();
     m_path.clear();
     m_lastCurrencyCheckMs = 0;
+    m_fieldAudit.reset();
 }
 
 store::Store &AnalysisContext::store()
@@ -128,6 +131,49 @@ std::optional<CompiledDefinition> AnalysisContext::compile(const Definition &def
     auto compiled = CompiledDefinition::compile(def, *idx, lookup(), &compileError);
     if (!compiled && error) *error = QString::fromStdString(compileError.message());
     return compiled;
+}
+
+void AnalysisContext::markStoreChanged()
+{
+    m_lastCurrencyCheckMs = 0;
+    m_fieldAudit.reset();
+}
+
+std::optional<AnalysisContext::DataStamp> AnalysisContext::dataStamp()
+{
+    // One statement, so one snapshot of the three.
+    store::Statement st(m_store->db(), "SELECT (SELECT value FROM meta WHERE key = 'generation'), "
+                                       "(SELECT value FROM meta WHERE key = 'interactions'), "
+                                       "(SELECT max(id) FROM interactions)");
+    if (!st.valid() || !st.next()) return std::nullopt;
+    return DataStamp{st.int64(0), st.int64(1), st.int64(2)};
+}
+
+std::shared_ptr<const privacy::FieldAuditReport> AnalysisContext::fieldAudit(std::string *error)
+{
+    if (!m_store) {
+        if (error)
+            *error = (m_openError.isEmpty()
+                          ? QCoreApplication::translate("AnalysisContext", "No workspace is open.")
+                          : m_openError)
+                         .toStdString();
+        return nullptr;
+    }
+    // Read before the audit: data written while it runs makes the next call audit again.
+    const std::optional<DataStamp> stamp = dataStamp();
+    if (m_fieldAudit && stamp && *stamp == m_fieldAuditStamp) return m_fieldAudit;
+    m_fieldAudit.reset();
+
+    privacy::FieldAuditOptions options;
+    options.threads = 1; // one scan thread: the studio keeps its memory for the index (docs/performance.md)
+    auto report = privacy::auditFields(*m_store, options, error);
+    if (!report) return nullptr;
+    auto shared = std::make_shared<const privacy::FieldAuditReport>(std::move(*report));
+    if (stamp) {
+        m_fieldAudit = shared;
+        m_fieldAuditStamp = *stamp;
+    }
+    return shared;
 }
 
 void AnalysisContext::markCatalogChanged()

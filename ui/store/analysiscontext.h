@@ -18,6 +18,9 @@
 namespace hindsight::store {
 class Store;
 }
+namespace hindsight::privacy {
+struct FieldAuditReport;
+}
 
 namespace hindsight::ui {
 
@@ -65,8 +68,16 @@ class AnalysisContext
                                                            QString *error = nullptr);
 
     /// Call after writing interactions (masking, erasure): the next index() checks the store at
-    /// once instead of up to a second later.
-    void markStoreChanged() { m_lastCurrencyCheckMs = 0; }
+    /// once instead of up to a second later, and the next fieldAudit() runs again.
+    void markStoreChanged();
+
+    /// The field audit of the whole store (privacy::auditFields with every detector, every field,
+    /// one scan thread so that the index keeps its memory). The Privacy view and the Overview both
+    /// show it: it runs once and is shared while the store holds the same data (its generation,
+    /// interaction count and newest interaction, which every write moves) and markStoreChanged()
+    /// was not called. Seconds on millions of interactions when it runs; nullptr and `error` when
+    /// the store cannot be read.
+    std::shared_ptr<const privacy::FieldAuditReport> fieldAudit(std::string *error = nullptr);
 
     /// Call after writing to the catalog: drops the cached definitions, and the service emits
     /// catalogChanged() once the job is done.
@@ -93,6 +104,17 @@ class AnalysisContext
     std::unique_ptr<definitions::Catalog> m_catalog;
     std::unique_ptr<definitions::InteractionIndex> m_index;
     std::int64_t m_lastCurrencyCheckMs = 0;
+    /// What identifies the store's data for the cached audit (see fieldAudit()).
+    struct DataStamp
+    {
+        std::int64_t generation = 0;
+        std::int64_t interactions = 0;
+        std::int64_t maxId = 0;
+        bool operator==(const DataStamp &) const = default;
+    };
+    std::optional<DataStamp> dataStamp();
+    std::shared_ptr<const privacy::FieldAuditReport> m_fieldAudit;
+    DataStamp m_fieldAuditStamp;
     std::vector<definitions::Definition> m_definitions;
     std::unordered_map<std::string, std::size_t> m_byNameKey; ///< definitionNameKey(name) -> index
     bool m_definitionsLoaded = false;

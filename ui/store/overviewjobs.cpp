@@ -244,9 +244,7 @@ OverviewPrivacy computePrivacy(AnalysisContext &ctx)
         return out;
     }
     std::string error;
-    privacy::FieldAuditOptions options;
-    options.threads = 1; // as the Privacy view: memory for the index, not a second scan worker
-    const auto report = privacy::auditFields(ctx.store(), options, &error);
+    const auto report = ctx.fieldAudit(&error); // the Privacy view's, when it ran on the same data
     if (!report) {
         out.error = error.empty() ? tr("The privacy audit could not read the workspace.") : qs(error);
         return out;

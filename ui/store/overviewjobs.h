@@ -118,7 +118,8 @@ OverviewCoverage computeCoverage(AnalysisContext &ctx, const definitions::TimeRa
 /// (`nowMs`: the clock, for "changes in the last 7 days").
 OverviewCatalog computeCatalog(AnalysisContext &ctx, int recentCount, qint64 nowMs);
 
-/// The field audit of the whole store (seconds on a large workspace: run it last).
+/// The field audit of the whole store (AnalysisContext::fieldAudit(): seconds on a large
+/// workspace, unless the Privacy view's audit of the same data is at hand; run it last).
 OverviewPrivacy computePrivacy(AnalysisContext &ctx);
 
 } // namespace overviewjobs

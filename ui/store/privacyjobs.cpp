@@ -55,14 +55,12 @@ PrivacyAudit audit(AnalysisContext &ctx)
     out.readOnly = ctx.isReadOnly();
     const auto started = std::chrono::steady_clock::now();
     std::string error;
-    privacy::FieldAuditOptions options;
-    options.threads = 1; // one scan thread: the studio keeps its memory for the index (docs/performance.md)
-    auto report = privacy::auditFields(ctx.store(), options, &error);
+    const auto report = ctx.fieldAudit(&error); // shared with the Overview while the data is the same
     if (!report) {
         out.error = fromUtf8(error);
         return out;
     }
-    out.report = std::move(*report);
+    out.report = *report;
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     out.ok = true;
     return out;

@@ -124,7 +124,8 @@ struct PersonErase
 /// its own but the audit's extra read-only connections: they use the context's store.
 namespace privacyjobs {
 
-/// The field audit over the whole store (seconds on millions of interactions).
+/// The field audit over the whole store (AnalysisContext::fieldAudit(): seconds on millions of
+/// interactions, unless the Overview's audit of the same data is still at hand).
 PrivacyAudit audit(AnalysisContext &ctx);
 PrivacyRules loadRules(AnalysisContext &ctx);
 /// What `rules` would change (empty `rules`: an empty impact).
