@@ -115,7 +115,12 @@ template <typename Bind>
 std::int64_t StoreWriter::resolve(Dictionary &cache, const model::ContentKey &key, Statement &find,
                                   Statement &insert, const Bind &bind, std::int64_t *created)
 {
-    if (auto it = cache.ids.find(key); it != cache.ids.end()) return it->second;
+    if (cache.lastId != 0 && cache.lastKey == key) return cache.lastId;
+    if (const std::int64_t cached = cache.ids.find(key)) {
+        cache.lastKey = key;
+        cache.lastId = cached;
+        return cached;
+    }
     auto lookUp = [&] {
         std::int64_t found = 0;
         bind(find, false);
@@ -142,7 +147,9 @@ std::int64_t StoreWriter::resolve(Dictionary &cache, const model::ContentKey &ke
         }
     }
     if (cache.ids.size() >= kMaxCacheEntries) cache.clear();
-    cache.ids.emplace(key, id);
+    cache.ids.insert(key, id);
+    cache.lastKey = key;
+    cache.lastId = id;
     return id;
 }
 

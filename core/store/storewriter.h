@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/capturedevent.h"
+#include "core/store/contentkeymap.h"
 #include "core/store/eventkeys.h"
 #include "core/store/statement.h"
 #include "core/store/transaction.h"
@@ -9,7 +10,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace hindsight::store {
@@ -65,17 +65,22 @@ class StoreWriter
     /// Content key -> id of the value in its dictionary table.
     struct Dictionary
     {
-        std::unordered_map<model::ContentKey, std::int64_t, model::ContentKeyHash> ids;
+        ContentKeyMap ids;
         /// Every value of the table is in `ids` (the table was empty when this writer started and
         /// nothing has been dropped since), so a value missing from `ids` is inserted without
         /// being looked for first. Another writer inserting meanwhile is caught by the table's
         /// UNIQUE constraint, and the dictionary stops claiming completeness.
         bool complete = false;
+        /// The last value resolved: consecutive interactions often share a session, person, page
+        /// or property object, and comparing two keys is cheaper than a lookup.
+        model::ContentKey lastKey;
+        std::int64_t lastId = 0;
 
         void clear()
         {
             ids.clear();
             complete = false;
+            lastId = 0;
         }
     };
 
