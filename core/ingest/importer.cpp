@@ -240,7 +240,14 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                 it.line = line;
                 it.isIssue = false;
                 swap(it.event, e);
-                if (keysAhead) it.keys.compute(it.event, &decoder.chainKey());
+                if (keysAhead) {
+                    store::EventKeys::Previous previous{};
+                    if (batch->used >= 2 && !batch->items[batch->used - 2].isIssue) {
+                        const Item &before = batch->items[batch->used - 2];
+                        previous = {&before.event, &before.keys};
+                    }
+                    it.keys.compute(it.event, &decoder.chainKey(), previous);
+                }
             };
             auto reject = [&](const std::string &reason) {
                 Item &it = batch->slot();

@@ -36,9 +36,11 @@ inline ContentKey contentKey(std::string_view s) noexcept
         p += 8;
         n -= 8;
     }
+    // The last 0-7 bytes, little-endian (as a memcpy into a zeroed word would give, without
+    // a library call for a variable size).
     std::uint64_t tail = 0;
-    if (n)
-        std::memcpy(&tail, p, n);
+    for (std::size_t i = 0; i < n; ++i)
+        tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
     tail ^= static_cast<std::uint64_t>(n) << 56;
     return {mix(h1 ^ tail, 0x94d049bb133111ebull), mix(h2 ^ tail, 0xD6E8FEB86659FD93ull)};
 }

@@ -15,8 +15,15 @@ struct EventKeys
     std::string uuid; ///< encodeUuid(event.uuid)
     model::ContentKey key[FieldCount];
 
+    /// The event computed just before, if any: equal values reuse its keys.
+    struct Previous
+    {
+        const model::CapturedEvent *event; // null: none (value-initialised by {})
+        const EventKeys *keys;
+    };
     /// `chainKey`, when given, is model::contentKey(event.chain) known already.
-    void compute(const model::CapturedEvent &event, const model::ContentKey *chainKey = nullptr);
+    void compute(const model::CapturedEvent &event, const model::ContentKey *chainKey = nullptr,
+                 const Previous &previous = {});
 };
 
 } // namespace hindsight::store

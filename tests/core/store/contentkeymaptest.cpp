@@ -49,3 +49,26 @@ TEST(ContentKeyMap, ProbingWrapsAroundTheEndOfTheTable)
         EXPECT_EQ(map.find(ContentKey{63, i}), static_cast<std::int64_t>(i) + 1);
     EXPECT_EQ(map.find(ContentKey{63, 99}), 0);
 }
+
+TEST(ContentKey, StoredLaneNeverChanges)
+{
+    // properties.hash in every store file is the first lane: these values are pinned.
+    auto text = [](std::size_t n) {
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i)
+            s.push_back(static_cast<char>('a' + i % 26));
+        return s;
+    };
+    const std::pair<std::size_t, ContentKey> pinned[] = {
+        {0, {0x71285e898ec4f180ull, 0x23753e44199a90d5ull}},
+        {4, {0x0faefaf6081b6c49ull, 0x73b5a064bf3808b8ull}},
+        {8, {0xa482365e28037fb3ull, 0xd20e743babfefce5ull}},
+        {16, {0x91ea823c307f50e5ull, 0xa4fe22ba5e2c91bfull}},
+        {39, {0x0002bd7d6d574077ull, 0x4e70bc2f6acd61d9ull}},
+    };
+    for (const auto &[n, key] : pinned) {
+        const ContentKey got = model::contentKey(text(n));
+        EXPECT_EQ(got.lo, key.lo) << n;
+        EXPECT_EQ(got.hi, key.hi) << n;
+    }
+}
