@@ -444,7 +444,7 @@ void EventDecoder::Impl::decodePostHog(const object &obj, std::string_view raw,
         }
     }
     out.push_back('}');
-    e.properties.assign(out);
+    e.properties.swap(out); // the buffer comes back for the next event
     // posthog-js sends `$opt_in` when someone opts in to capturing (and nothing once opted out).
     if (name == "$opt_out")
         e.consent = model::Consent::Denied;
