@@ -226,7 +226,10 @@ TEST(MainWindow, TheDemoButtonBuildsTheWorkspaceWithProgressAndShowsIt)
     ASSERT_TRUE(QTest::qWaitFor([&] { return !window.session()->isJobRunning(); }, 60'000));
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return labelText(window, "overviewInteractionsValue") == QStringLiteral("3,000"); }, kWaitMs))
-        << labelText(window, "overviewInteractionsValue").toStdString();
+        << labelText(window, "overviewInteractionsValue").toStdString() << " on page "
+        << currentPage(window).toStdString() << ", session state "
+        << static_cast<int>(window.session()->state()) << ", error '"
+        << window.session()->errorMessage().toStdString() << "'";
     EXPECT_EQ(currentPage(window), QStringLiteral("workspacePage"));
 }
 
