@@ -10,6 +10,8 @@
 
 namespace hindsight::capture {
 
+struct DocumentChunk;
+
 /// Reads every event of one input file (or "-" for standard input): NDJSON (one JSON document
 /// per line) or a JSON array of events, plain or gzip-compressed, in constant memory.
 /// Each problem is reported with the 1-based line it is on; good events around it still arrive.
@@ -32,6 +34,12 @@ class EventReader
     const std::string &error() const { return m_error; }
     InputFormat format() const { return m_decoder.format(); }
     bool wasCancelled() const { return m_cancelled; }
+
+    /// Decodes every document of `chunk` in file order with `decoder`: events to `onEvent` and
+    /// problems (found while splitting or decoding) to `onIssue`, each with the line its document
+    /// starts on. What run() does per chunk, for callers that take chunks themselves.
+    static void decodeChunk(EventDecoder &decoder, const DocumentChunk &chunk, const EventSink &onEvent,
+                            const IssueSink &onIssue);
     /// Documents (lines or array elements) seen, including empty lines skipped.
     std::int64_t documents() const { return m_documents; }
 

@@ -2,6 +2,7 @@
 
 #include "core/capture/documentsource.h"
 #include "core/capture/eventdecoder.h"
+#include "core/capture/eventreader.h"
 #include "core/store/eventkeys.h"
 #include "core/store/store.h"
 #include "core/store/storewriter.h"
@@ -234,8 +235,7 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
             batch->sequence = sequence;
             batch->bytesDone = chunk.bytesDone;
             batch->bytesTotal = chunk.bytesTotal;
-            std::int64_t line = 0;
-            auto deliver = [&](model::CapturedEvent &e) {
+            auto deliver = [&](model::CapturedEvent &e, std::int64_t line) {
                 Item &it = batch->slot();
                 it.line = line;
                 it.isIssue = false;
@@ -249,20 +249,13 @@ FileReport Importer::importFile(const std::string &path, const IssueSink &onIssu
                     it.keys.compute(it.event, &decoder.chainKey(), previous);
                 }
             };
-            auto reject = [&](const std::string &reason) {
+            auto reject = [&](std::int64_t line, const std::string &reason) {
                 Item &it = batch->slot();
                 it.line = line;
                 it.isIssue = true;
                 it.reason = reason;
             };
-            for (std::size_t i = 0; i < chunk.used; ++i) {
-                const capture::DocumentChunk::Entry &entry = chunk.entries[i];
-                line = entry.line;
-                if (entry.isIssue)
-                    reject(entry.reason);
-                else
-                    decoder.decode(chunk.document(entry), deliver, reject, true);
-            }
+            capture::EventReader::decodeChunk(decoder, chunk, deliver, reject);
             if (probing) shared.decided(decoder.format());
             pipe.push(std::move(batch));
         }
