@@ -364,10 +364,17 @@ TEST(OverviewView, EveryCardOpensItsView)
 TEST(OverviewView, CardsReflowForANarrowWindow)
 {
     OverviewStudio s;
-    // Before any figure: every card says it is counting, the audit says "Checking…".
+    // Before any figure: every card says it is counting, the audit says "Checking…". Results reach
+    // the view as queued calls, so none can have arrived before the event loop runs.
+    EXPECT_EQ(s.card("Privacy")->value(), QStringLiteral("Checking…"));
+    EXPECT_EQ(s.card("Catalog")->value(), QStringLiteral("—"));
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents(); // the posted layout requests of the cards and the grid
-    EXPECT_EQ(s.card("Privacy")->value(), QStringLiteral("Checking…"));
+    // On a fast machine the audit of 20,000 interactions may be done by now; while it is not,
+    // the card says so.
+    if (s.view->isCheckingPrivacy()) {
+        EXPECT_EQ(s.card("Privacy")->value(), QStringLiteral("Checking…"));
+    }
     saveShot(s.view.get(), QStringLiteral("overview-pending"));
     ASSERT_TRUE(s.waitForFigures());
     auto *grid = s.view->findChild<ui::OverviewGrid *>(QStringLiteral("overviewHealthGrid"));
