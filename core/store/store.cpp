@@ -17,6 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// How long a connection waits for another one's lock before giving up.
+constexpr const char *kBusyTimeoutPragma = "PRAGMA busy_timeout = 10000";
+
 // Checks the file before SQLite is allowed near it for writing. Returns an empty string when the
 // file may be opened, otherwise the reason it may not.
 std::string checkExistingFile(const std::string &path, bool *isEmpty)
@@ -40,9 +43,18 @@ std::string checkExistingFile(const std::string &path, bool *isEmpty)
     Database probe;
     if (!probe.open(path, Database::Mode::ReadOnly))
         return path + " cannot be read as a Hindsight store: " + probe.error();
+    // Another connection may hold the file for a moment (it is the last one closing and moves
+    // the WAL into the database, or the first one opening and rebuilds the WAL index): wait for
+    // it as every other connection does.
+    probe.exec(kBusyTimeoutPragma);
     bool ok = false;
     const long long appId = probe.scalar("PRAGMA application_id", &ok);
-    if (!ok) return path + " is not a Hindsight store: " + probe.error() + "; nothing was changed";
+    if (!ok) {
+        if ((sqlite3_extended_errcode(probe.handle()) & 0xff) == SQLITE_BUSY)
+            return path + " is locked by another program (" + probe.error() +
+                   "); close it there or try again. Nothing was changed";
+        return path + " is not a Hindsight store: " + probe.error() + "; nothing was changed";
+    }
     const long long version = probe.scalar("PRAGMA user_version", &ok);
     if (appId != kApplicationId)
         return path + " is an SQLite database but not a Hindsight store (application id " +
@@ -85,7 +97,7 @@ std::unique_ptr<Store> Store::open(const std::string &path, OpenMode mode, std::
     const auto dbMode =
         mode == OpenMode::ReadOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWriteCreate;
     if (!db.open(path, dbMode)) return fail(db.error());
-    db.exec("PRAGMA busy_timeout = 10000");
+    db.exec(kBusyTimeoutPragma);
     if (mode == OpenMode::ReadOnly) {
         if (isEmpty) return fail(path + " is empty: it holds no workspace yet");
         db.exec("PRAGMA query_only = 1");

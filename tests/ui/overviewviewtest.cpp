@@ -89,8 +89,22 @@ struct OverviewStudio
     /// Every card has its figures (the audit included).
     bool waitForFigures()
     {
-        return QTest::qWaitFor(
-            [&] { return session.hasStats() && !view->isBusy() && !analysis.pendingJobs(); }, kWaitMs);
+        if (QTest::qWaitFor([&] { return session.hasStats() && !view->isBusy() && !analysis.pendingJobs(); },
+                            kWaitMs))
+            return true;
+        // Say what is still missing.
+        std::string state = "session state " + std::to_string(static_cast<int>(session.state())) + " '" +
+                            session.errorMessage().toStdString() + "', stats " +
+                            std::string(session.hasStats() ? "yes" : "no") + ", view busy " +
+                            (view->isBusy() ? "yes" : "no") + ", analysis jobs " +
+                            std::to_string(analysis.pendingJobs());
+        for (const char *key : {"Volume", "Coverage", "Catalog", "Naming", "Privacy", "Changes"})
+            if (auto *c = view->findChild<ui::OverviewCard *>(
+                    QStringLiteral("overview%1Card").arg(QLatin1String(key))))
+                state += std::string(", ") + key + " '" + c->value().toStdString() + "' (" +
+                         c->caption().toStdString() + ")";
+        ADD_FAILURE() << "the figures did not all arrive: " << state;
+        return false;
     }
 
     ui::OverviewCard *card(const char *key) const

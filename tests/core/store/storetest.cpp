@@ -5,9 +5,11 @@
 #include "core/store/uuidcodec.h"
 #include "tests/support/tempdir.h"
 
+#include <chrono>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <thread>
 
 using namespace hindsight;
 using store::Store;
@@ -112,6 +114,34 @@ TEST(Store, RefusesAStoreFromANewerVersionUntouched)
         EXPECT_NE(error.find("newer Hindsight"), std::string::npos) << error;
     }
     EXPECT_EQ(test::readFile(path), before);
+}
+
+TEST(Store, OpeningWaitsForAnotherConnectionsLockInsteadOfRefusingTheFile)
+{
+    test::TempDir dir;
+    const std::string path = dir.file("w.hindsight");
+    openNew(path).reset();
+
+    // Another program holds the file exclusively for a moment (as the last connection does while
+    // it moves the WAL into the database).
+    sqlite3 *holder = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(holder,
+                           "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                           "INSERT INTO meta(key, value) VALUES ('held', 1); COMMIT;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(holder);
+    std::thread release([holder] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        sqlite3_close(holder);
+    });
+    std::string error;
+    auto reader = Store::open(path, Store::OpenMode::ReadOnly, &error);
+    release.join();
+    ASSERT_TRUE(reader) << error;
+    EXPECT_EQ(reader->metaInt("held"), 1);
+    EXPECT_TRUE(Store::open(path, Store::OpenMode::Existing, &error)) << error;
 }
 
 TEST(Store, KeepsEveryFieldOfAnInteraction)
