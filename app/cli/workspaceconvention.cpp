@@ -19,27 +19,21 @@ std::string presetList()
 
 std::optional<WorkspaceConvention> readWorkspaceConvention(store::Store &store, std::string *error)
 {
-    definitions::WorkspaceSettings settings(store);
-    std::string readError;
-    const auto json = settings.get(definitions::kNamingConventionSetting, &readError);
-    if (!json) {
-        if (!readError.empty()) {
-            if (error) *error = readError;
-            return std::nullopt;
-        }
-        return WorkspaceConvention{*naming::conventionPreset("heap"), false, {}};
+    definitions::StoredConvention read = definitions::readStoredConvention(store);
+    if (!read.readError.empty()) {
+        if (error) *error = read.readError;
+        return std::nullopt;
     }
-    auto load = naming::conventionFromJson(*json);
-    if (!load.ok()) {
+    if (!read.errors.empty()) {
         if (error) {
             *error = "the workspace's naming convention (setting '" +
                      std::string(definitions::kNamingConventionSetting) + "') does not read:";
-            for (const auto &e : load.errors)
+            for (const auto &e : read.errors)
                 *error += "\n  " + e.toString();
         }
         return std::nullopt;
     }
-    return WorkspaceConvention{std::move(*load.convention), true, *json};
+    return WorkspaceConvention{std::move(read.convention), read.stored, std::move(read.json)};
 }
 
 std::optional<naming::Convention> conventionFromOptions(const ArgParser &p,

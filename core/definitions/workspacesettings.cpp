@@ -1,5 +1,7 @@
 #include "core/definitions/workspacesettings.h"
 
+#include "core/naming/conventionjson.h"
+#include "core/naming/conventionpresets.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
 
@@ -52,6 +54,23 @@ bool WorkspaceSettings::remove(std::string_view key, std::string *error)
     }
     if (error) *error = "cannot remove the setting '" + std::string(key) + "': " + lastError(m_store);
     return false;
+}
+
+StoredConvention readStoredConvention(store::Store &store)
+{
+    StoredConvention out;
+    out.convention = *naming::conventionPreset("heap");
+    const auto json = WorkspaceSettings(store).get(kNamingConventionSetting, &out.readError);
+    if (!json) return out;
+    out.json = *json;
+    auto load = naming::conventionFromJson(*json);
+    if (!load.ok()) {
+        out.errors = std::move(load.errors);
+        return out;
+    }
+    out.convention = std::move(*load.convention);
+    out.stored = true;
+    return out;
 }
 
 } // namespace hindsight::definitions

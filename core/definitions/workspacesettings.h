@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/naming/convention.h"
+#include "core/naming/conventionerror.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hindsight::store {
 class Store;
@@ -33,5 +37,20 @@ class WorkspaceSettings
   private:
     store::Store &m_store;
 };
+
+/// The naming convention a workspace keeps (setting kNamingConventionSetting).
+struct StoredConvention
+{
+    naming::Convention convention;               ///< the stored convention; the `heap` preset when none reads
+    bool stored = false;                         ///< true: a stored convention that reads
+    std::string json;                            ///< the stored JSON text ("" when nothing is stored)
+    std::string readError;                       ///< the store could not be read
+    std::vector<naming::ConventionError> errors; ///< stored JSON that does not read, by JSON path
+    bool ok() const { return readError.empty() && errors.empty(); }
+};
+
+/// Reads the workspace's naming convention. Without a stored one, or when it does not read (see
+/// `readError` and `errors`), `convention` is the `heap` preset.
+StoredConvention readStoredConvention(store::Store &store);
 
 } // namespace hindsight::definitions

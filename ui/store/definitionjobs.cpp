@@ -9,8 +9,6 @@
 #include "core/definitions/suggestionpreview.h"
 #include "core/definitions/workspacesettings.h"
 #include "core/model/url.h"
-#include "core/naming/conventionjson.h"
-#include "core/naming/conventionpresets.h"
 #include "core/naming/namelinter.h"
 #include "ui/store/analysiscontext.h"
 
@@ -628,25 +626,17 @@ QString definitionHoldingName(AnalysisContext &ctx, const QString &name, const Q
 
 WorkspaceConventionResult loadWorkspaceConvention(store::Store &store)
 {
+    StoredConvention read = readStoredConvention(store);
     WorkspaceConventionResult out;
-    out.convention = *naming::conventionPreset("heap");
-    WorkspaceSettings settings(store);
-    std::string readError;
-    const auto json = settings.get(kNamingConventionSetting, &readError);
-    if (!json) {
-        if (!readError.empty()) out.error = qs(readError);
-        return out;
-    }
-    auto load = naming::conventionFromJson(*json);
-    if (!load.ok()) {
+    out.convention = std::move(read.convention);
+    out.stored = read.stored;
+    if (!read.readError.empty()) out.error = qs(read.readError);
+    if (!read.errors.empty()) {
         out.error = tr("The workspace's naming convention does not read; names are checked against the heap "
                        "preset.");
-        for (const auto &e : load.errors)
+        for (const auto &e : read.errors)
             out.error += QLatin1Char('\n') + qs(e.toString());
-        return out;
     }
-    out.convention = std::move(*load.convention);
-    out.stored = true;
     return out;
 }
 

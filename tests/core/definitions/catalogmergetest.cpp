@@ -3,6 +3,8 @@
 #include "core/definitions/catalog.h"
 #include "core/definitions/definitionjson.h"
 #include "core/definitions/workspacesettings.h"
+#include "core/naming/conventionjson.h"
+#include "core/naming/conventionpresets.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
 #include "tests/support/tempdir.h"
@@ -441,6 +443,37 @@ TEST(WorkspaceSettings, StoresAndRemovesValues)
     EXPECT_EQ(ro.get("x"), "1");
     EXPECT_FALSE(ro.set("x", "2", &error));
     EXPECT_NE(error.find("cannot save the setting 'x'"), std::string::npos) << error;
+}
+
+TEST(WorkspaceSettings, StoredConventionIsTheStoredOneOrTheHeapPresetWithTheReason)
+{
+    Workspace w;
+    WorkspaceSettings settings(*w.store);
+    const naming::Convention heap = *naming::conventionPreset("heap");
+    const naming::Convention segment = *naming::conventionPreset("segment");
+
+    StoredConvention none = readStoredConvention(*w.store);
+    EXPECT_TRUE(none.ok());
+    EXPECT_FALSE(none.stored);
+    EXPECT_TRUE(none.json.empty());
+    EXPECT_EQ(none.convention, heap);
+
+    const std::string json = naming::conventionToJson(segment);
+    ASSERT_TRUE(settings.set(kNamingConventionSetting, json));
+    StoredConvention stored = readStoredConvention(*w.store);
+    EXPECT_TRUE(stored.ok());
+    EXPECT_TRUE(stored.stored);
+    EXPECT_EQ(stored.json, json);
+    EXPECT_EQ(stored.convention, segment);
+
+    ASSERT_TRUE(settings.set(kNamingConventionSetting, R"({"extends": "segment", "maxLength": "long"})"));
+    StoredConvention broken = readStoredConvention(*w.store);
+    EXPECT_FALSE(broken.ok());
+    EXPECT_FALSE(broken.stored);
+    EXPECT_TRUE(broken.readError.empty());
+    ASSERT_FALSE(broken.errors.empty());
+    EXPECT_EQ(broken.errors.front().path, "$.maxLength") << broken.errors.front().toString();
+    EXPECT_EQ(broken.convention, heap) << "a convention that does not read falls back to the preset";
 }
 
 } // namespace
