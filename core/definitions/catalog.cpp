@@ -714,6 +714,53 @@ std::optional<std::vector<HistoryEntry>> Catalog::history(std::string_view nameO
     return out;
 }
 
+std::optional<std::vector<CatalogChange>> Catalog::recentChanges(std::size_t limit, std::string *error)
+{
+    std::vector<CatalogChange> out;
+    if (limit == 0) return out;
+    Statement st(m_store.db(), "SELECT d.name, h.definition, h.version, h.action, h.actor, h.at_ms, h.reason "
+                               "FROM definition_history h JOIN definitions d ON d.id = h.definition "
+                               "ORDER BY h.at_ms DESC, h.version DESC, d.name LIMIT ?1");
+    if (!st.valid()) {
+        if (error) *error = "cannot read the history: " + CatalogDb(m_store.db()).sqliteMessage();
+        return std::nullopt;
+    }
+    st.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+    int rc = SQLITE_ROW;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        CatalogChange c;
+        c.definition = st.text(0);
+        c.entry.definitionId = st.int64(1);
+        c.entry.version = static_cast<int>(st.int64(2));
+        c.entry.action = st.text(3);
+        c.entry.actor = st.text(4);
+        c.entry.atMs = st.int64(5);
+        c.entry.reason = st.text(6);
+        out.push_back(std::move(c));
+    }
+    if (rc != SQLITE_DONE) {
+        if (error) *error = "cannot read the history: " + CatalogDb(m_store.db()).sqliteMessage();
+        return std::nullopt;
+    }
+    return out;
+}
+
+std::optional<std::int64_t> Catalog::changeCount(std::int64_t fromMs, std::int64_t toMs, std::string *error)
+{
+    Statement st(m_store.db(), "SELECT count(*) FROM definition_history WHERE at_ms BETWEEN ?1 AND ?2");
+    if (!st.valid()) {
+        if (error) *error = "cannot read the history: " + CatalogDb(m_store.db()).sqliteMessage();
+        return std::nullopt;
+    }
+    st.bind(1, fromMs);
+    st.bind(2, toMs);
+    if (!st.next()) {
+        if (error) *error = "cannot read the history: " + CatalogDb(m_store.db()).sqliteMessage();
+        return std::nullopt;
+    }
+    return st.int64(0);
+}
+
 namespace {
 
 /// "Pay button [merged #9]": the name an archived, merged source keeps (unique by its id and

@@ -38,6 +38,13 @@ struct HistoryEntry
     std::string afterJson;                 ///< compact definition JSON (definitionToCompactJson)
 };
 
+/// One history entry with the current name of its definition (Catalog::recentChanges).
+struct CatalogChange
+{
+    std::string definition;
+    HistoryEntry entry;
+};
+
 /// Which definitions list() returns; empty fields do not filter. Category and tag compare
 /// ignoring case.
 struct CatalogFilter
@@ -162,6 +169,14 @@ class Catalog
     /// Every version, oldest first; nullopt + error when there is no such definition.
     std::optional<std::vector<HistoryEntry>> history(std::string_view nameOrAlias,
                                                      std::string *error = nullptr);
+    /// The newest `limit` history entries across the catalog, newest first (then the higher
+    /// version, then the definition's name), each with its definition's current name. One query;
+    /// the entries leave beforeJson and afterJson empty. nullopt + error when the store fails.
+    std::optional<std::vector<CatalogChange>> recentChanges(std::size_t limit, std::string *error = nullptr);
+    /// How many history entries, across the catalog, were made from `fromMs` to `toMs`
+    /// (inclusive). nullopt + error when the store fails.
+    std::optional<std::int64_t> changeCount(std::int64_t fromMs, std::int64_t toMs,
+                                            std::string *error = nullptr);
 
     /// Applies many renames in ONE transaction (action rename on each): all or nothing. Each
     /// pair is (current or former name, new name). A new name that is another definition's name

@@ -214,23 +214,19 @@ OverviewCatalog computeCatalog(AnalysisContext &ctx, int recentCount, qint64 now
 
     // The newest history entries across the catalog.
     constexpr qint64 kWeekMs = 7LL * 24 * 3600 * 1000;
-    std::vector<OverviewChange> changes;
-    for (const auto &d : defs) {
-        if (ctx.cancelled()) return out;
-        std::string historyError;
-        const auto history = ctx.catalog().history(d.name, &historyError);
-        if (!history) continue;
-        for (const auto &h : *history) {
-            if (h.atMs >= nowMs - kWeekMs && h.atMs <= nowMs) ++out.changesLastWeek;
-            changes.push_back({qs(d.name), qs(h.action), qs(h.actor), h.atMs, qs(h.reason), h.version});
-        }
+    std::string historyError;
+    const auto recent =
+        ctx.catalog().recentChanges(static_cast<std::size_t>(std::max(recentCount, 0)), &historyError);
+    const auto lastWeek = ctx.catalog().changeCount(nowMs - kWeekMs, nowMs, &historyError);
+    if (!recent || !lastWeek) {
+        out.error = tr("The catalog's history could not be read: %1").arg(qs(historyError));
+        return out;
     }
-    std::sort(changes.begin(), changes.end(), [](const OverviewChange &a, const OverviewChange &b) {
-        if (a.atMs != b.atMs) return a.atMs > b.atMs;
-        if (a.version != b.version) return a.version > b.version;
-        return a.definition < b.definition;
-    });
-    if (static_cast<int>(changes.size()) > recentCount) changes.resize(static_cast<std::size_t>(recentCount));
+    out.changesLastWeek = static_cast<int>(*lastWeek);
+    std::vector<OverviewChange> changes;
+    for (const auto &c : *recent)
+        changes.push_back({qs(c.definition), qs(c.entry.action), qs(c.entry.actor), c.entry.atMs,
+                           qs(c.entry.reason), c.entry.version});
     out.recent = std::move(changes);
     out.ok = true;
     return out;

@@ -6,7 +6,9 @@
 #include "tests/support/tempdir.h"
 #include "tests/support/testpaths.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
+#include <tuple>
 
 using namespace hindsight;
 using namespace hindsight::definitions;
@@ -478,6 +480,63 @@ TEST(Catalog, ImportIsAllOrNothingWithJsonPaths)
     const auto noActor = w.catalog->importDefinitions({clicks("Good", "a")}, by("", kT0));
     EXPECT_FALSE(noActor);
     EXPECT_EQ(w.dump(), before);
+}
+
+TEST(Catalog, RecentChangesAreTheNewestHistoryEntriesAcrossTheCatalog)
+{
+    Workspace w;
+    EXPECT_TRUE(w.catalog->recentChanges(5)->empty());
+    EXPECT_EQ(w.catalog->changeCount(0, kT0), 0);
+
+    // Several definitions, changes interleaved in time, two at the same millisecond.
+    ASSERT_TRUE(w.catalog->create(clicks("Pay", "#pay"), by("ana", kT0)));
+    ASSERT_TRUE(w.catalog->create(clicks("Add", "#add"), by("bo", kT0 + 10)));
+    ASSERT_TRUE(w.catalog->update("Pay", clicks("Pay", "#pay-now"), by("cy", kT0 + 20, "new id")));
+    ASSERT_TRUE(w.catalog->create(clicks("Cart", "#cart"), by("ana", kT0 + 30)));
+    ASSERT_TRUE(w.catalog->rename("Add", "Add to cart", by("bo", kT0 + 30)));
+    ASSERT_TRUE(w.catalog->setStatus("Pay", DefinitionStatus::Verified, by("cy", kT0 + 40)));
+
+    // What the definitions' own histories give, newest first.
+    std::vector<std::tuple<std::int64_t, int, std::string, std::string>> expected;
+    for (const auto &d : w.catalog->list()) {
+        const auto history = w.catalog->history(d.name);
+        ASSERT_TRUE(history);
+        for (const auto &h : *history)
+            expected.emplace_back(h.atMs, h.version, d.name, h.action);
+    }
+    std::sort(expected.begin(), expected.end(), [](const auto &a, const auto &b) {
+        if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) > std::get<0>(b);
+        if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) > std::get<1>(b);
+        return std::get<2>(a) < std::get<2>(b);
+    });
+    ASSERT_EQ(expected.size(), 6u);
+
+    std::string error;
+    const auto all = w.catalog->recentChanges(100, &error);
+    ASSERT_TRUE(all) << error;
+    ASSERT_EQ(all->size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const CatalogChange &c = (*all)[i];
+        EXPECT_EQ(std::make_tuple(c.entry.atMs, c.entry.version, c.definition, c.entry.action), expected[i])
+            << "entry " << i;
+        EXPECT_TRUE(c.entry.afterJson.empty());
+    }
+    // The rename is listed under the current name, before the creation made at the same
+    // millisecond (its version is the higher one).
+    EXPECT_EQ((*all)[1].definition, "Add to cart");
+    EXPECT_EQ((*all)[1].entry.action, "rename");
+    EXPECT_EQ((*all)[2].definition, "Cart");
+    EXPECT_EQ((*all)[0].entry.actor, "cy");
+
+    const auto three = w.catalog->recentChanges(3);
+    ASSERT_TRUE(three);
+    ASSERT_EQ(three->size(), 3u);
+    EXPECT_EQ((*three)[2].definition, "Cart");
+    EXPECT_TRUE(w.catalog->recentChanges(0)->empty());
+
+    EXPECT_EQ(w.catalog->changeCount(kT0, kT0 + 40), 6);
+    EXPECT_EQ(w.catalog->changeCount(kT0 + 10, kT0 + 30), 4) << "both ends count";
+    EXPECT_EQ(w.catalog->changeCount(kT0 + 41, kT0 + 1000), 0);
 }
 
 TEST(Catalog, ExportImportExportIsByteStable)
