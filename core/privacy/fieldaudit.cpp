@@ -209,9 +209,17 @@ std::vector<IdRange> cut(std::int64_t lo, std::int64_t hi, std::int64_t pieces)
     return out;
 }
 
+/// True (and `error` says so) when the caller asked the audit to stop.
+bool stopped(const std::function<bool()> &cancelled, std::string &error)
+{
+    if (!cancelled || !cancelled()) return false;
+    error = std::string(kAuditCancelled);
+    return true;
+}
+
 bool scanInteractions(const std::string &path, Crew &crew, const std::vector<IdRange> &ranges,
-                      const std::array<std::int64_t, kColumns> &dictionarySizes, ScanTotals &totals,
-                      std::string &error)
+                      const std::array<std::int64_t, kColumns> &dictionarySizes,
+                      const std::function<bool()> &cancelled, ScanTotals &totals, std::string &error)
 {
     std::vector<ScanTotals> perWorker(static_cast<std::size_t>(crew.size()));
     std::atomic<std::size_t> next{0};
@@ -230,6 +238,7 @@ bool scanInteractions(const std::string &path, Crew &crew, const std::vector<IdR
                 return false;
             }
             for (std::size_t i = next++; i < ranges.size() && !crew.failed(); i = next++) {
+                if (stopped(cancelled, err)) return false;
                 st.reset();
                 st.bind(1, ranges[i].lo);
                 st.bind(2, ranges[i].hi);
@@ -778,7 +787,7 @@ std::optional<FieldAuditReport> auditFields(store::Store &store, const FieldAudi
     ScanTotals totals;
     std::string message;
     if (!scanInteractions(store.path(), scanCrew, cut(minId, maxId, static_cast<std::int64_t>(threads) * 16),
-                          sizes, totals, message))
+                          sizes, options.cancelled, totals, message))
         return fail(message);
 
     // Detection over the distinct values, cut into tasks the workers share.
@@ -820,7 +829,7 @@ std::optional<FieldAuditReport> auditFields(store::Store &store, const FieldAudi
                 ~Release() { auditor.releaseStatements(); }
             } release{a};
             for (std::size_t i = next++; i < tasks.size() && !detectCrew.failed(); i = next++)
-                if (!a.run(wdb, tasks[i], err)) return false;
+                if (stopped(options.cancelled, err) || !a.run(wdb, tasks[i], err)) return false;
             return true;
         },
         message);

@@ -5,6 +5,7 @@
 #include "core/privacy/sensitiveelement.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,7 +110,14 @@ struct FieldAuditOptions
     DetectOptions detect;
     /// Worker threads for the scan and the detection; 0 = one per core (at most 8).
     int threads = 0;
+    /// Asked by the audit's threads between pieces of work (a few thousand values or a slice of
+    /// the interactions); true stops the audit: auditFields() then returns nullopt with the
+    /// error kAuditCancelled. Must be safe to call from several threads.
+    std::function<bool()> cancelled;
 };
+
+/// The error of an audit stopped by FieldAuditOptions::cancelled.
+inline constexpr std::string_view kAuditCancelled = "the audit was cancelled";
 
 /// A field pattern: `*` matches any run of characters (also dots), `?` one byte; everything
 /// else matches itself. `url.query.*`, `properties.*`, `element.attr.data-*`, `*email*`.

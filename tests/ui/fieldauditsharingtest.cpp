@@ -205,3 +205,21 @@ TEST(FieldAuditSharing, NoWorkspaceOpenIsAnError)
     EXPECT_FALSE(audit.error.isEmpty());
     EXPECT_FALSE(ui::overviewjobs::computePrivacy(ctx).ok);
 }
+
+TEST_F(FieldAuditSharingTest, AnAuditCancelledByANewerJobIsNotKept)
+{
+    // The job that asked is no longer the newest (or the studio is closing): the audit stops.
+    ctx.isCancelled = [] { return true; };
+    std::string error;
+    EXPECT_EQ(ctx.fieldAudit(&error), nullptr);
+    EXPECT_EQ(error, privacy::kAuditCancelled);
+    const ui::OverviewPrivacy stopped = ui::overviewjobs::computePrivacy(ctx);
+    EXPECT_FALSE(stopped.ok);
+
+    // The next job audits in full; nothing of the stopped one was kept.
+    ctx.isCancelled = nullptr;
+    const auto report = ctx.fieldAudit(&error);
+    ASSERT_TRUE(report) << error;
+    EXPECT_EQ(privacy::fieldAuditToJson(*report), freshAudit(path));
+    EXPECT_EQ(ctx.fieldAudit(), report);
+}

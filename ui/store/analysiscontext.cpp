@@ -166,6 +166,7 @@ std::shared_ptr<const privacy::FieldAuditReport> AnalysisContext::fieldAudit(std
 
     privacy::FieldAuditOptions options;
     options.threads = 1; // one scan thread: the studio keeps its memory for the index (docs/performance.md)
+    options.cancelled = isCancelled; // a newer job of the same kind, or the studio closing
     auto report = privacy::auditFields(*m_store, options, error);
     if (!report) return nullptr;
     auto shared = std::make_shared<const privacy::FieldAuditReport>(std::move(*report));

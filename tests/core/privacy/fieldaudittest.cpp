@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <atomic>
 #include <gtest/gtest.h>
 
 using namespace hindsight;
@@ -329,6 +330,35 @@ TEST_F(FieldAuditTest, SameReportWithOneOrManyThreads)
         auto r = auditFields(*store, options);
         ASSERT_TRUE(r);
         EXPECT_EQ(fieldAuditToJson(*r), expected) << threads << " threads";
+    }
+}
+
+TEST_F(FieldAuditTest, StopsWhenCancelledAtAnyPointAndOtherwiseReportsTheSame)
+{
+    const std::string expected = fieldAuditToJson(report);
+    // How often an audit that is never cancelled asks.
+    std::atomic<int> asked{0};
+    FieldAuditOptions options;
+    options.threads = 1;
+    options.cancelled = [&] {
+        ++asked;
+        return false;
+    };
+    auto whole = auditFields(*store, options);
+    ASSERT_TRUE(whole);
+    EXPECT_EQ(fieldAuditToJson(*whole), expected);
+    const int checks = asked.load();
+    ASSERT_GT(checks, 10) << "the scan and the detection both ask, piece by piece";
+
+    for (int threads : {1, 3}) {
+        for (int after : {0, 1, checks / 2, checks - 1}) {
+            asked = 0;
+            options.threads = threads;
+            options.cancelled = [&asked, after] { return asked++ >= after; };
+            std::string error = "unchanged";
+            EXPECT_FALSE(auditFields(*store, options, &error)) << threads << " threads, after " << after;
+            EXPECT_EQ(error, kAuditCancelled) << threads << " threads, after " << after;
+        }
     }
 }
 
