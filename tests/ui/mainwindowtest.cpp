@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMimeData>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -399,6 +400,47 @@ TEST(MainWindow, RemembersTheWorkspaceTheViewAndTheRecentList)
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return again.session()->state() == WorkspaceSession::State::Ready; }, kWaitMs));
     EXPECT_EQ(again.session()->path(), QString::fromStdString(path));
+    again.close();
+    QFile::remove(ui::StudioSettings().fileName());
+}
+
+TEST(MainWindow, PutsTheDividersBackWhereTheUserLeftThem)
+{
+    test::TempDir dir;
+    const std::string path = dir.file("dividers.hindsight");
+    ASSERT_TRUE(test::writeInteractions(path, 4));
+    QFile::remove(ui::StudioSettings().fileName()); // test-mode location, never the user's
+    ui::StudioOptions options = optionsFor(path);
+    options.persistSettings = true;
+    options.initialView = StudioView::Definitions;
+    QList<int> definitions;
+    QList<int> charts;
+    {
+        MainWindow window(options);
+        window.resize(1200, 800);
+        showAndActivate(window);
+        auto *splitter = find<QSplitter>(window, "definitionsSplitter");
+        ASSERT_NE(splitter, nullptr);
+        const QList<int> before = splitter->sizes();
+        ASSERT_EQ(before.size(), 2);
+        splitter->setSizes({before[0] + before[1] - 500, 500});
+        definitions = splitter->sizes();
+        window.showView(StudioView::Charts);
+        auto *chartsSplitter = find<QSplitter>(window, "chartsSplitter");
+        ASSERT_NE(chartsSplitter, nullptr);
+        QCoreApplication::processEvents();
+        const QList<int> chartsBefore = chartsSplitter->sizes();
+        chartsSplitter->setSizes({chartsBefore[0] + 90, chartsBefore[1] - 90});
+        charts = chartsSplitter->sizes();
+        window.close();
+    }
+    MainWindow again(options);
+    showAndActivate(again);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(find<QSplitter>(again, "definitionsSplitter")->sizes(), definitions);
+    again.showView(StudioView::Charts);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(find<QSplitter>(again, "chartsSplitter")->sizes(), charts);
     again.close();
     QFile::remove(ui::StudioSettings().fileName());
 }

@@ -19,6 +19,10 @@ const QString geometry = QStringLiteral("window/geometry");
 const QString state = QStringLiteral("window/state");
 const QString splitter = QStringLiteral("interactions/splitter");
 const QString header = QStringLiteral("interactions/header");
+QString layout(const QString &splitterName)
+{
+    return QStringLiteral("layout/") + splitterName;
+}
 } // namespace key
 
 QString standardIniPath()
@@ -158,6 +162,16 @@ QByteArray StudioSettings::interactionsHeaderState() const
 void StudioSettings::setInteractionsHeaderState(const QByteArray &state)
 {
     m_settings->setValue(key::header, state);
+}
+
+QByteArray StudioSettings::splitterState(const QString &name) const
+{
+    return m_settings->value(key::layout(name)).toByteArray();
+}
+
+void StudioSettings::setSplitterState(const QString &name, const QByteArray &state)
+{
+    m_settings->setValue(key::layout(name), state);
 }
 
 void StudioSettings::sync()

@@ -57,6 +57,9 @@ class StudioSettings
     void setInteractionsSplitterState(const QByteArray &state);
     QByteArray interactionsHeaderState() const;
     void setInteractionsHeaderState(const QByteArray &state);
+    /// Where the user left the divider of the splitter `name` (its object name) in a view.
+    QByteArray splitterState(const QString &name) const;
+    void setSplitterState(const QString &name, const QByteArray &state);
 
     void sync();
 

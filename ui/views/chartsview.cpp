@@ -292,6 +292,7 @@ void ChartsView::buildUi()
     outer->addLayout(top);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("chartsSplitter"));
     splitter->setChildrenCollapsible(false);
     outer->addWidget(splitter, 1);
 

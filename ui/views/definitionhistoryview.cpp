@@ -41,6 +41,7 @@ DefinitionHistoryView::DefinitionHistoryView(AnalysisService *analysis, CatalogE
     layout->addWidget(m_status);
 
     auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setObjectName(QStringLiteral("historySplitter"));
     splitter->setChildrenCollapsible(false);
     m_versions = new QTreeWidget;
     m_versions->setObjectName(QStringLiteral("historyVersions"));

@@ -145,6 +145,7 @@ InteractionDetailView::InteractionDetailView(QWidget *parent) : QWidget(parent)
         showAttributesOf(item ? item->data(0, Qt::UserRole).toInt() : -1);
     });
     auto *chainSplitter = new QSplitter(Qt::Vertical);
+    chainSplitter->setObjectName(QStringLiteral("detailChainSplitter"));
     chainSplitter->setChildrenCollapsible(false);
     chainSplitter->addWidget(m_chainTree);
     chainSplitter->addWidget(m_attributesTree);

@@ -39,6 +39,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QUndoStack>
 
@@ -300,6 +301,20 @@ void MainWindow::createMenus()
     help->addAction(tr("&About Hindsight Studio"), this, &MainWindow::showAbout);
 }
 
+namespace {
+
+/// The dividers the studio puts back where the user left them (the Interactions view keeps its
+/// own, with its columns).
+QStringList rememberedSplitters()
+{
+    return {QStringLiteral("definitionsSplitter"), QStringLiteral("editorSplitter"),
+            QStringLiteral("historySplitter"),     QStringLiteral("detailChainSplitter"),
+            QStringLiteral("chartsSplitter"),      QStringLiteral("privacyFindingsSplitter"),
+            QStringLiteral("privacyRulesSplitter")};
+}
+
+} // namespace
+
 QString MainWindow::initialWorkspace() const
 {
     if (m_settings) return m_settings->workspaceToOpen(m_options.storePath);
@@ -315,6 +330,9 @@ void MainWindow::restoreWindowState()
         restoreState(m_settings->windowState());
         m_interactionsView->restoreState(m_settings->interactionsSplitterState(),
                                          m_settings->interactionsHeaderState());
+        for (const QString &name : rememberedSplitters())
+            if (auto *splitter = findChild<QSplitter *>(name))
+                splitter->restoreState(m_settings->splitterState(name));
     }
     if (!restored) {
         QSize size(1280, 820);
@@ -334,6 +352,9 @@ void MainWindow::saveWindowState()
     m_settings->setLastView(currentView());
     m_settings->setInteractionsSplitterState(m_interactionsView->splitterState());
     m_settings->setInteractionsHeaderState(m_interactionsView->headerState());
+    for (const QString &name : rememberedSplitters())
+        if (const auto *splitter = findChild<QSplitter *>(name))
+            m_settings->setSplitterState(name, splitter->saveState());
     m_settings->sync();
 }
 
