@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -239,10 +240,15 @@ TEST(DefinitionEditor, AnInvalidSelectorIsShownBesideTheFieldAndTheSaveIsRefused
     ASSERT_TRUE(f.waitPreview(shown));
     EXPECT_EQ(f.editor->preview()->countText(), ui::formatCount(180));
 
-    // A preview still under way when the selector turns invalid again is not shown.
+    // A preview still under way when the selector turns invalid again is not shown. A job that
+    // holds the analysis thread keeps the preview from finishing until the selector has changed.
+    QSemaphore gate;
+    f.analysis.post(
+        {}, [&gate](ui::AnalysisContext &) { gate.acquire(); }, {}, nullptr);
     step->selectorEdit()->setText(QStringLiteral("button"));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return f.analysis.pendingJobs() > 0; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return f.analysis.pendingJobs() > 1; }, kWaitMs));
     step->selectorEdit()->setText(QStringLiteral("button["));
+    gate.release();
     ASSERT_TRUE(QTest::qWaitFor([&] { return f.analysis.pendingJobs() == 0; }, kWaitMs));
     QTest::qWait(250);
     EXPECT_TRUE(f.editor->preview()->isPaused());
