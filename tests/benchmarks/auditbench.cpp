@@ -1,6 +1,7 @@
 // Field audit speed on the 10-million-interaction demo workspace (target: at most 10 s).
 // The audit is one scan of the interactions table plus detection over the distinct values, so
-// wall-clock time is what counts (it runs on several threads): UseRealTime.
+// wall-clock time is what counts (it runs on several threads): UseRealTime. Also how soon an
+// audit on the studio's one thread stops once it is cancelled (a newer job, the studio closing).
 //
 //   build/<dir>/tests/benchmarks/hindsight_benchmarks --benchmark_filter=Audit
 #include "core/privacy/fieldaudit.h"
@@ -8,9 +9,12 @@
 #include "core/store/store.h"
 #include "tests/benchmarks/benchdata.h"
 
+#include <atomic>
 #include <benchmark/benchmark.h>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 using namespace hindsight;
 
@@ -78,5 +82,54 @@ BENCHMARK(BM_AuditDemoStore10M)
     ->UseRealTime()
     ->Iterations(1)
     ->Repetitions(3);
+
+/// Time from the cancel request to auditFields() returning, for an audit on one thread (as the
+/// studio runs it) cancelled `Arg` ms after it started: 300 ms lands in the scan of the
+/// interactions, 3000 ms in the detection over the dictionaries.
+void BM_AuditCancelLatency10M(benchmark::State &state)
+{
+    using Clock = std::chrono::steady_clock;
+    std::string error;
+    const std::string path = auditableDemoStore(10'000'000, error);
+    auto s = path.empty() ? nullptr : store::Store::open(path, store::Store::OpenMode::ReadOnly, &error);
+    if (!s) {
+        state.SkipWithError(error.c_str());
+        return;
+    }
+    const auto after = std::chrono::milliseconds(state.range(0));
+    for (auto _ : state) {
+        std::atomic<bool> cancel{false};
+        Clock::time_point requested;
+        privacy::FieldAuditOptions options;
+        options.threads = 1;
+        options.cancelled = [&cancel] { return cancel.load(); };
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(after);
+            requested = Clock::now();
+            cancel = true;
+        });
+        const auto report = privacy::auditFields(*s, options, &error);
+        const Clock::time_point returned = Clock::now();
+        canceller.join();
+        if (report) {
+            state.SkipWithError("the audit ended before it was cancelled");
+            return;
+        }
+        if (error != privacy::kAuditCancelled) {
+            state.SkipWithError(error.c_str());
+            return;
+        }
+        state.SetIterationTime(std::chrono::duration<double>(returned - requested).count());
+    }
+}
+
+BENCHMARK(BM_AuditCancelLatency10M)
+    ->Arg(300)
+    ->Arg(3000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
 
 } // namespace
