@@ -413,34 +413,50 @@ TEST(MainWindow, PutsTheDividersBackWhereTheUserLeftThem)
     ui::StudioOptions options = optionsFor(path);
     options.persistSettings = true;
     options.initialView = StudioView::Definitions;
+    // A splitter once its view is shown in the opened workspace and laid out at the window's size
+    // (a hidden page keeps the default size of a new widget).
+    auto shown = [](MainWindow &window, const char *name) -> QSplitter * {
+        auto *splitter = window.findChild<QSplitter *>(QString::fromLatin1(name));
+        if (!splitter) return nullptr;
+        const bool ready = QTest::qWaitFor(
+            [&] {
+                return window.session()->state() == WorkspaceSession::State::Ready && splitter->isVisible() &&
+                       splitter->width() > 700;
+            },
+            kWaitMs);
+        QTest::qWait(20); // layout requests still posted
+        return ready ? splitter : nullptr;
+    };
     QList<int> definitions;
     QList<int> charts;
     {
         MainWindow window(options);
         window.resize(1200, 800);
         showAndActivate(window);
-        auto *splitter = find<QSplitter>(window, "definitionsSplitter");
+        QSplitter *splitter = shown(window, "definitionsSplitter");
         ASSERT_NE(splitter, nullptr);
         const QList<int> before = splitter->sizes();
         ASSERT_EQ(before.size(), 2);
         splitter->setSizes({before[0] + before[1] - 500, 500});
-        definitions = splitter->sizes();
         window.showView(StudioView::Charts);
-        auto *chartsSplitter = find<QSplitter>(window, "chartsSplitter");
+        QSplitter *chartsSplitter = shown(window, "chartsSplitter");
         ASSERT_NE(chartsSplitter, nullptr);
-        QCoreApplication::processEvents();
         const QList<int> chartsBefore = chartsSplitter->sizes();
         chartsSplitter->setSizes({chartsBefore[0] + 90, chartsBefore[1] - 90});
+        definitions = splitter->sizes();
         charts = chartsSplitter->sizes();
+        ASSERT_EQ(definitions.back(), 500);
         window.close();
     }
     MainWindow again(options);
     showAndActivate(again);
-    QCoreApplication::processEvents();
-    EXPECT_EQ(find<QSplitter>(again, "definitionsSplitter")->sizes(), definitions);
+    QSplitter *splitter = shown(again, "definitionsSplitter");
+    ASSERT_NE(splitter, nullptr);
+    EXPECT_EQ(splitter->sizes(), definitions);
     again.showView(StudioView::Charts);
-    QCoreApplication::processEvents();
-    EXPECT_EQ(find<QSplitter>(again, "chartsSplitter")->sizes(), charts);
+    QSplitter *chartsSplitter = shown(again, "chartsSplitter");
+    ASSERT_NE(chartsSplitter, nullptr);
+    EXPECT_EQ(chartsSplitter->sizes(), charts);
     again.close();
     QFile::remove(ui::StudioSettings().fileName());
 }
