@@ -714,6 +714,17 @@ std::optional<std::vector<HistoryEntry>> Catalog::history(std::string_view nameO
     return out;
 }
 
+namespace {
+
+/// The history could not be read: nullopt, with the reason in `error`.
+template <typename T> std::optional<T> historyUnreadable(store::Database &db, std::string *error)
+{
+    if (error) *error = "cannot read the history: " + CatalogDb(db).sqliteMessage();
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<std::vector<CatalogChange>> Catalog::recentChanges(std::size_t limit, std::string *error)
 {
     std::vector<CatalogChange> out;
@@ -721,10 +732,7 @@ std::optional<std::vector<CatalogChange>> Catalog::recentChanges(std::size_t lim
     Statement st(m_store.db(), "SELECT d.name, h.definition, h.version, h.action, h.actor, h.at_ms, h.reason "
                                "FROM definition_history h JOIN definitions d ON d.id = h.definition "
                                "ORDER BY h.at_ms DESC, h.version DESC, d.name LIMIT ?1");
-    if (!st.valid()) {
-        if (error) *error = "cannot read the history: " + CatalogDb(m_store.db()).sqliteMessage();
-        return std::nullopt;
-    }
+    if (!st.valid()) return historyUnreadable<std::vector<CatalogChange>>(m_store.db(), error);
     st.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
     int rc = SQLITE_ROW;
     while ((rc = st.step()) == SQLITE_ROW) {
@@ -738,26 +746,17 @@ std::optional<std::vector<CatalogChange>> Catalog::recentChanges(std::size_t lim
         c.entry.reason = st.text(6);
         out.push_back(std::move(c));
     }
-    if (rc != SQLITE_DONE) {
-        if (error) *error = "cannot read the history: " + CatalogDb(m_store.db()).sqliteMessage();
-        return std::nullopt;
-    }
+    if (rc != SQLITE_DONE) return historyUnreadable<std::vector<CatalogChange>>(m_store.db(), error);
     return out;
 }
 
 std::optional<std::int64_t> Catalog::changeCount(std::int64_t fromMs, std::int64_t toMs, std::string *error)
 {
     Statement st(m_store.db(), "SELECT count(*) FROM definition_history WHERE at_ms BETWEEN ?1 AND ?2");
-    if (!st.valid()) {
-        if (error) *error = "cannot read the history: " + CatalogDb(m_store.db()).sqliteMessage();
-        return std::nullopt;
-    }
+    if (!st.valid()) return historyUnreadable<std::int64_t>(m_store.db(), error);
     st.bind(1, fromMs);
     st.bind(2, toMs);
-    if (!st.next()) {
-        if (error) *error = "cannot read the history: " + CatalogDb(m_store.db()).sqliteMessage();
-        return std::nullopt;
-    }
+    if (!st.next()) return historyUnreadable<std::int64_t>(m_store.db(), error);
     return st.int64(0);
 }
 

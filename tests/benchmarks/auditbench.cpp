@@ -13,6 +13,7 @@
 #include <benchmark/benchmark.h>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -46,15 +47,22 @@ std::string auditableDemoStore(std::int64_t n, std::string &error)
     return copy;
 }
 
-void BM_AuditDemoStore10M(benchmark::State &state)
+/// The 10M demo store, read-only; nullptr (and the benchmark skipped with the reason) when it
+/// cannot be had.
+std::unique_ptr<store::Store> openDemoStore10M(benchmark::State &state)
 {
     std::string error;
     const std::string path = auditableDemoStore(10'000'000, error);
     auto s = path.empty() ? nullptr : store::Store::open(path, store::Store::OpenMode::ReadOnly, &error);
-    if (!s) {
-        state.SkipWithError(error.c_str());
-        return;
-    }
+    if (!s) state.SkipWithError(error.c_str());
+    return s;
+}
+
+void BM_AuditDemoStore10M(benchmark::State &state)
+{
+    std::string error;
+    const auto s = openDemoStore10M(state);
+    if (!s) return;
     privacy::FieldAuditOptions options;
     options.threads = static_cast<int>(state.range(0));
     std::int64_t interactions = 0, findings = 0, fields = 0;
@@ -90,12 +98,8 @@ void BM_AuditCancelLatency10M(benchmark::State &state)
 {
     using Clock = std::chrono::steady_clock;
     std::string error;
-    const std::string path = auditableDemoStore(10'000'000, error);
-    auto s = path.empty() ? nullptr : store::Store::open(path, store::Store::OpenMode::ReadOnly, &error);
-    if (!s) {
-        state.SkipWithError(error.c_str());
-        return;
-    }
+    const auto s = openDemoStore10M(state);
+    if (!s) return;
     const auto after = std::chrono::milliseconds(state.range(0));
     for (auto _ : state) {
         std::atomic<bool> cancel{false};
